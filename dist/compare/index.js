@@ -14967,7 +14967,7 @@ var require_util4 = __commonJS({
     var { getEncoding } = require_encoding();
     var { serializeAMimeType, parseMIMEType } = require_data_url();
     var { types } = __require("node:util");
-    var { StringDecoder: StringDecoder4 } = __require("string_decoder");
+    var { StringDecoder: StringDecoder3 } = __require("string_decoder");
     var { btoa: btoa2 } = __require("node:buffer");
     var staticPropertyDescriptors = {
       enumerable: true,
@@ -15058,7 +15058,7 @@ var require_util4 = __commonJS({
             dataURL += serializeAMimeType(parsed);
           }
           dataURL += ";base64,";
-          const decoder4 = new StringDecoder4("latin1");
+          const decoder4 = new StringDecoder3("latin1");
           for (const chunk of bytes) {
             dataURL += btoa2(decoder4.write(chunk));
           }
@@ -15087,7 +15087,7 @@ var require_util4 = __commonJS({
         }
         case "BinaryString": {
           let binaryString = "";
-          const decoder4 = new StringDecoder4("latin1");
+          const decoder4 = new StringDecoder3("latin1");
           for (const chunk of bytes) {
             binaryString += decoder4.write(chunk);
           }
@@ -41814,14 +41814,14 @@ __export(node_exports, {
   snappyUncompress: () => snappyUncompress,
   toJson: () => toJson
 });
-import { createReadStream as createReadStream5, promises as fs3 } from "fs";
+import { createReadStream as createReadStream3, promises as fs3 } from "fs";
 async function asyncBufferFromFile(filename) {
   const { size } = await fs3.stat(filename);
   return {
     byteLength: size,
     slice(start, end) {
       if (start === end) return Promise.resolve(new ArrayBuffer(0));
-      const reader = createReadStream5(filename, { start, end: end === void 0 ? void 0 : end - 1 });
+      const reader = createReadStream3(filename, { start, end: end === void 0 ? void 0 : end - 1 });
       return new Promise((resolve7, reject) => {
         const chunks = [];
         reader.on("data", (chunk) => chunks.push(chunk));
@@ -42595,7 +42595,7 @@ var ActionsLogger = class {
 };
 
 // src/app/compare/run-compare.ts
-import { existsSync as existsSync4 } from "node:fs";
+import { appendFileSync as appendFileSync3, existsSync as existsSync4, writeFileSync } from "node:fs";
 import { mkdir as mkdir2, readFile, writeFile as writeFile2 } from "node:fs/promises";
 import { join as join3 } from "node:path";
 
@@ -46619,7 +46619,7 @@ function handleIntersectionResults(result, left, right) {
   const unrecKeys = /* @__PURE__ */ new Map();
   let unrecIssue;
   const keyIssues = /* @__PURE__ */ new Map();
-  const collect2 = (iss, side) => {
+  const collect = (iss, side) => {
     let keys;
     if (iss.code === "unrecognized_keys" && !iss.path?.length) {
       unrecIssue ?? (unrecIssue = iss);
@@ -46640,11 +46640,11 @@ function handleIntersectionResults(result, left, right) {
     return true;
   };
   for (const iss of left.issues) {
-    if (!collect2(iss, "l"))
+    if (!collect(iss, "l"))
       result.issues.push(iss);
   }
   for (const iss of right.issues) {
-    if (!collect2(iss, "r"))
+    if (!collect(iss, "r"))
       result.issues.push(iss);
   }
   const bothKeys = [...unrecKeys].filter(([, f]) => f.l && f.r).map(([k]) => k);
@@ -62810,6 +62810,31 @@ function unknownIntervalsAsNull(value) {
     Object.entries(value).map(([k, v]) => [k, INTERVAL_KEYS.has(k) && Array.isArray(v) && v.some((x) => typeof x !== "number") ? null : unknownIntervalsAsNull(v)])
   );
 }
+function* serializeComparisonChunks(c, batch = 4096) {
+  const head = comparisonFormat.serialize({ ...c, flips: [] });
+  const slot = '\n  "flips": []';
+  const at = head.indexOf(slot);
+  if (at < 0 || head.indexOf(slot, at + 1) >= 0) throw new InternalError("comparison.json: the flips field was not found once in the serialized document");
+  if (c.flips.length === 0) {
+    yield head;
+    return;
+  }
+  yield `${head.slice(0, at)}
+  "flips": [
+`;
+  for (let i = 0; i < c.flips.length; i += batch) {
+    const parts = [];
+    for (const f of c.flips.slice(i, i + batch)) {
+      const json2 = JSON.parse(JSON.stringify(f));
+      const r = FlipSchema.safeParse(json2);
+      if (!r.success) throw new InternalError(`llmops built an invalid ${COMPARISON_TAG} document: flips: ${r.error.issues[0].message}`);
+      parts.push(`    ${JSON.stringify(json2, null, 2).replace(/\n/g, "\n    ")}`);
+    }
+    yield `${parts.join(",\n")}${i + batch < c.flips.length ? ",\n" : ""}`;
+  }
+  yield `
+  ]${head.slice(at + slot.length)}`;
+}
 
 // src/core/config/suggest.ts
 function editDistance(a, b) {
@@ -66987,8 +67012,18 @@ function flipScores(model, caseId, direction) {
 var FLIPPED_CASES_NAMED = 40;
 var FLIPPED_CASES_SHOWN = 10;
 function rankFlippedCases(model, direction, limit = FLIPPED_CASES_NAMED) {
+  if (limit <= FLIPPED_CASES_NAMED) {
+    const cached2 = rankCache.get(model.comparison) ?? {};
+    const ranked2 = cached2[direction] ??= rankFlips(model.comparison, direction, FLIPPED_CASES_NAMED);
+    rankCache.set(model.comparison, cached2);
+    return { ids: ranked2.ids.slice(0, limit), total: ranked2.total };
+  }
+  return rankFlips(model.comparison, direction, limit);
+}
+var rankCache = /* @__PURE__ */ new WeakMap();
+function rankFlips(comparison, direction, limit) {
   const byCase = /* @__PURE__ */ new Map();
-  model.comparison.flips.forEach((f, i) => {
+  comparison.flips.forEach((f, i) => {
     if (f.direction !== direction) return;
     const e = byCase.get(f.case_id) ?? { id: f.case_id, count: 0, moved: 0, order: i };
     e.count += 1;
@@ -67385,9 +67420,68 @@ async function readEvalRun(dir, label) {
   return { dir, resultsSha256: hash3.digest("hex"), records, summary: summary2, superseded, warnings: warnings2 };
 }
 
+// src/app/fs/line-reader.ts
+import { closeSync, openSync, readSync } from "node:fs";
+var LineReader = class {
+  /** `onChunk` sees every byte of the file once, in order (to hash it as it is read). */
+  constructor(path, chunkBytes = 64 * 1024, onChunk) {
+    this.onChunk = onChunk;
+    this.fd = openSync(path, "r");
+    this.buf = Buffer.allocUnsafe(chunkBytes);
+  }
+  onChunk;
+  fd;
+  buf;
+  start = 0;
+  end = 0;
+  eof = false;
+  /** The next line without its "\n" (a "\r" before it is kept), or null at the end of the file. */
+  next() {
+    for (; ; ) {
+      const nl = this.buf.indexOf(10, this.start);
+      if (nl !== -1 && nl < this.end) {
+        const line = this.buf.toString("utf8", this.start, nl);
+        this.start = nl + 1;
+        return line;
+      }
+      if (this.eof) {
+        if (this.start === this.end) return null;
+        const line = this.buf.toString("utf8", this.start, this.end);
+        this.start = this.end;
+        return line;
+      }
+      this.fill();
+    }
+  }
+  /** Move what is left to the front (growing the buffer for a line longer than it) and read more. */
+  fill() {
+    const left = this.end - this.start;
+    if (left === this.buf.length) {
+      const bigger = Buffer.allocUnsafe(this.buf.length * 2);
+      this.buf.copy(bigger, 0, this.start, this.end);
+      this.buf = bigger;
+    } else if (this.start > 0) this.buf.copy(this.buf, 0, this.start, this.end);
+    this.start = 0;
+    this.end = left;
+    const got = readSync(this.fd, this.buf, this.end, this.buf.length - this.end, null);
+    if (got === 0) this.eof = true;
+    else this.onChunk?.(this.buf.subarray(this.end, this.end + got));
+    this.end += got;
+  }
+  close() {
+    closeSync(this.fd);
+  }
+};
+function* readLines(path, chunkBytes, onChunk) {
+  const r = new LineReader(path, chunkBytes, onChunk);
+  try {
+    for (let line = r.next(); line !== null; line = r.next()) yield line;
+  } finally {
+    r.close();
+  }
+}
+
 // src/app/compare/case-records.ts
-import { createReadStream as createReadStream2 } from "node:fs";
-import { createInterface } from "node:readline";
 async function readCaseRecords(file2, ids) {
   const warnings2 = [];
   const byKey = /* @__PURE__ */ new Map();
@@ -67395,6 +67489,8 @@ async function readCaseRecords(file2, ids) {
   let lineNo = 0;
   let pending = null;
   const take2 = (text, no, isLast) => {
+    const id0 = plainCaseId(text);
+    if (id0 !== null && !ids.has(id0)) return;
     let value;
     try {
       value = JSON.parse(text);
@@ -67412,7 +67508,8 @@ async function readCaseRecords(file2, ids) {
     if (!order.has(rec.case_id)) order.set(rec.case_id, order.size);
   };
   if (ids.size > 0) {
-    for await (const line of createInterface({ input: createReadStream2(file2), crlfDelay: Infinity })) {
+    for (const raw of readLines(file2)) {
+      const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
       if (pending !== null) take2(pending, lineNo, false);
       pending = line;
       lineNo++;
@@ -67422,14 +67519,22 @@ async function readCaseRecords(file2, ids) {
   const records = [...byKey.values()].sort((a, b) => order.get(a.case_id) - order.get(b.case_id) || a.repeat - b.repeat);
   return { records: records.map(reportRecordOf), warnings: warnings2 };
 }
+var PREFIXES = ['{"schema":"llmops.result/v1","case_id":"', '{"case_id":"'];
+function plainCaseId(text) {
+  const prefix = PREFIXES.find((p) => text.startsWith(p));
+  if (prefix === void 0) return null;
+  const end = text.indexOf('"', prefix.length);
+  if (end < 0) return null;
+  const id = text.slice(prefix.length, end);
+  if (id.includes("\\") || text.includes('"case_id"', end) || text.includes("\\u")) return null;
+  return id;
+}
 
 // src/app/compare/stream-runs.ts
 import { createHash as createHash3 } from "node:crypto";
-import { appendFileSync as appendFileSync2, closeSync, createReadStream as createReadStream3, existsSync as existsSync3, mkdtempSync, openSync, readFileSync as readFileSync2, rmSync, statSync as statSync2, writeSync } from "node:fs";
+import { appendFileSync as appendFileSync2, closeSync as closeSync2, existsSync as existsSync3, mkdtempSync, openSync as openSync2, readFileSync as readFileSync2, rmSync, statSync as statSync2, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join as join2 } from "node:path";
-import { createInterface as createInterface2 } from "node:readline";
-import { StringDecoder as StringDecoder2 } from "node:string_decoder";
 
 // src/core/compare/paired-stream.ts
 var F64List = class {
@@ -67450,12 +67555,43 @@ var F64List = class {
     return this.buf.subarray(0, this.length);
   }
 };
+var Column = class {
+  constructor(capacity = 1024) {
+    this.capacity = capacity;
+    this.bytes = new Uint8Array(Math.max(16, capacity));
+  }
+  capacity;
+  bytes;
+  f64 = null;
+  length = 0;
+  push(v) {
+    if (this.bytes !== null && (v === 0 || v === 1)) {
+      if (this.length === this.bytes.length) {
+        const next = new Uint8Array(this.bytes.length * 2);
+        next.set(this.bytes);
+        this.bytes = next;
+      }
+      this.bytes[this.length++] = v;
+      return;
+    }
+    if (this.f64 === null) {
+      this.f64 = new F64List(Math.max(this.capacity, this.length * 2));
+      for (let i = 0; i < this.length; i++) this.f64.push(this.bytes[i]);
+      this.bytes = null;
+    }
+    this.f64.push(v);
+    this.length++;
+  }
+  view() {
+    return this.f64 !== null ? this.f64.view() : Float64Array.from(this.bytes.subarray(0, this.length));
+  }
+};
 var Variant = class {
   constructor(metric, capacity, width) {
     this.metric = metric;
     this.width = width;
-    this.mb = new F64List(capacity);
-    this.mc = new F64List(capacity);
+    this.mb = new Column(capacity);
+    this.mc = new Column(capacity);
     this.rowsB = width === null ? null : new F64List(capacity * width);
     this.rowsC = width === null ? null : new F64List(capacity * width);
   }
@@ -67807,6 +67943,15 @@ var SideTally = class {
     }
   }
 };
+function caseEvidence(b, c) {
+  let same = true;
+  for (const r of c) {
+    const x = b.find((y) => y.repeat === r.repeat);
+    if (!x) return { inBaseline: false, same: false };
+    if (same && (x.key === void 0 || x.key !== r.key || (x.output ?? null) !== (r.output ?? null) || stableStringify(scoreValues(x.scores)) !== stableStringify(scoreValues(r.scores)))) same = false;
+  }
+  return { inBaseline: true, same };
+}
 var PairedStream = class {
   constructor(baseline, candidate, o) {
     this.baseline = baseline;
@@ -67829,7 +67974,11 @@ var PairedStream = class {
   anyError = false;
   candidateInBaseline = true;
   sameRecords = true;
-  /** A case of the baseline, in the baseline's order; `c` null when the candidate lacks it, else with its place in the candidate's order. */
+  /**
+   * A case of the baseline, in the baseline's order; `c` null when the candidate lacks it, else
+   * with its place in the candidate's order (and `caseEvidence` of the case when the records
+   * given no longer carry their keys and outputs).
+   */
   addCase(id, b, c) {
     this.tallyB.add(b);
     this.noteErrors(b);
@@ -67843,7 +67992,7 @@ var PairedStream = class {
     this.paired++;
     for (const m of this.metrics) m.addCase(id, b, c.records);
     this.op.addCase(b, c.records);
-    if (this.sameRecords || this.candidateInBaseline) this.compareRecords(b, c.records);
+    this.compareRecords(c.evidence ?? caseEvidence(b, c.records));
   }
   addCandidateOnly(id, order, c) {
     this.tallyC.add(c);
@@ -67855,17 +68004,9 @@ var PairedStream = class {
   noteErrors(rs) {
     if (!this.anyError && rs.some((r) => r.error !== null)) this.anyError = true;
   }
-  /** findUnchanged's record checks for one case. */
-  compareRecords(b, c) {
-    for (const r of c) {
-      const x = b.find((y) => y.repeat === r.repeat);
-      if (!x) {
-        this.candidateInBaseline = false;
-        this.sameRecords = false;
-        return;
-      }
-      if (x.key === void 0 || x.key !== r.key || (x.output ?? null) !== (r.output ?? null) || stableStringify(scoreValues(x.scores)) !== stableStringify(scoreValues(r.scores))) this.sameRecords = false;
-    }
+  compareRecords(e) {
+    if (!e.inBaseline) this.candidateInBaseline = false;
+    if (!e.same) this.sameRecords = false;
   }
   finish(opts) {
     const policy = opts.policy;
@@ -67918,7 +68059,9 @@ var PairedStream = class {
 };
 
 // src/app/compare/stream-runs.ts
-var PARTITION_BYTES = 48 * 1024 * 1024;
+var PARTITION_BYTES = 8 * 1024 * 1024;
+var MAX_PARTITIONS = 512;
+var FLUSH_BYTES = 1 << 16;
 function compact(r) {
   const scores = {};
   for (const [k, s] of Object.entries(r.scores)) scores[k] = { value: s.value, ...s.pass !== void 0 ? { pass: s.pass } : {}, ...s.stats !== void 0 ? { stats: s.stats } : {} };
@@ -67935,27 +68078,29 @@ function compact(r) {
     cost: r.cost
   };
 }
+function slim(r) {
+  const { key: _key, output: _output, ...rest } = r;
+  return rest;
+}
 var Partitions = class {
   constructor(n, dir) {
     this.n = n;
     this.dir = dir;
-    this.bufs = Array.from({ length: n }, () => []);
-    this.sizes = new Array(n).fill(0);
+    this.bufs = dir === null ? [] : Array.from({ length: n }, () => Buffer.allocUnsafe(FLUSH_BYTES));
+    this.used = new Array(n).fill(0);
     this.mem = dir === null ? [[[]], [[]]] : null;
   }
   n;
   dir;
-  fds = [];
+  side = "b";
   bufs;
-  sizes;
+  used;
   mem;
   file(side, p) {
     return join2(this.dir, `${side}-${p}.jsonl`);
   }
   open(side) {
-    if (this.dir === null) return;
-    this.fds.length = 0;
-    for (let p = 0; p < this.n; p++) this.fds.push(openSync(this.file(side, p), "w"));
+    this.side = side;
   }
   add(side, line, r) {
     if (this.mem) {
@@ -67963,26 +68108,24 @@ var Partitions = class {
       return;
     }
     const p = hash32(r.case_id) % this.n;
-    const text = JSON.stringify([line, r]);
-    this.bufs[p].push(text);
-    this.sizes[p] += text.length;
-    if (this.sizes[p] > 1 << 18) this.flush(p);
+    const text = `${JSON.stringify([line, r])}
+`;
+    const bytes = Buffer.byteLength(text);
+    if (this.used[p] + bytes > FLUSH_BYTES) this.flush(p);
+    if (bytes > FLUSH_BYTES) appendFileSync2(this.file(this.side, p), text);
+    else this.used[p] += this.bufs[p].write(text, this.used[p]);
   }
   flush(p) {
-    if (this.bufs[p].length === 0) return;
-    writeSync(this.fds[p], `${this.bufs[p].join("\n")}
-`);
-    this.bufs[p] = [];
-    this.sizes[p] = 0;
+    if (this.used[p] === 0) return;
+    appendFileSync2(this.file(this.side, p), this.bufs[p].subarray(0, this.used[p]));
+    this.used[p] = 0;
   }
   close() {
     if (this.dir === null) return;
     for (let p = 0; p < this.n; p++) this.flush(p);
-    for (const fd of this.fds) closeSync(fd);
-    this.fds.length = 0;
   }
 };
-async function spread(file2, side, parts) {
+function spread(file2, side, parts) {
   const hash3 = createHash3("sha256");
   const warnings2 = [];
   let lineNo = 0;
@@ -68002,21 +68145,7 @@ async function spread(file2, side, parts) {
   };
   parts.open(side);
   try {
-    let rest = "";
-    const decoder4 = new StringDecoder2("utf8");
-    for await (const chunk of createReadStream3(file2)) {
-      const buf = chunk;
-      hash3.update(buf);
-      const text = rest + decoder4.write(buf);
-      let start = 0;
-      for (let nl = text.indexOf("\n"); nl >= 0; nl = text.indexOf("\n", start)) {
-        feed(text.slice(start, nl));
-        start = nl + 1;
-      }
-      rest = text.slice(start);
-    }
-    rest += decoder4.end();
-    if (rest !== "") feed(rest);
+    for (const text of readLines(file2, 1 << 16, (bytes) => hash3.update(bytes))) feed(text);
     const last = pending;
     if (last) take2(last.text, last.lineNo, true);
   } finally {
@@ -68043,14 +68172,10 @@ function group2(placed) {
   for (const c of cases.values()) c.records.sort((a, b) => a.repeat - b.repeat);
   return { cases, superseded };
 }
-async function* placedLines(file2) {
-  if (!existsSync3(file2)) return;
-  const rl = createInterface2({ input: createReadStream3(file2), crlfDelay: Infinity });
-  for await (const line of rl) if (line !== "") yield JSON.parse(line);
-}
-async function collect(it) {
+function placedLines(file2) {
   const out = [];
-  for await (const x of it) out.push(x);
+  if (!existsSync3(file2)) return out;
+  for (const line of readLines(file2)) if (line !== "") out.push(JSON.parse(line));
   return out;
 }
 var NameOrder = class {
@@ -68086,12 +68211,12 @@ async function streamPairedRuns(baselineDir, candidateDir, opts = {}) {
   const bFile = resultsFileOf(baselineDir, "baseline");
   const cFile = resultsFileOf(candidateDir, "candidate");
   const bytes = statSync2(bFile).size + statSync2(cFile).size;
-  const n = Math.max(1, Math.ceil(bytes / (opts.partitionBytes ?? PARTITION_BYTES)));
+  const n = Math.min(MAX_PARTITIONS, Math.max(1, Math.ceil(bytes / (opts.partitionBytes ?? PARTITION_BYTES))));
   const dir = n > 1 ? mkdtempSync(join2(tmpdir(), "llmops-compare-")) : null;
   try {
     const parts = new Partitions(n, dir);
-    const bRead = await spread(bFile, "b", parts);
-    const cRead = await spread(cFile, "c", parts);
+    const bRead = spread(bFile, "b", parts);
+    const cRead = spread(cFile, "c", parts);
     const bNames = new NameOrder();
     const cNames = new NameOrder();
     let bSuperseded = 0;
@@ -68103,8 +68228,8 @@ async function streamPairedRuns(baselineDir, candidateDir, opts = {}) {
     const sortedFiles = [];
     const inMemory = [];
     for (let p = 0; p < n; p++) {
-      const gb = group2(parts.mem ? parts.mem[0][0] : await collect(placedLines(parts.file("b", p))));
-      const gc = group2(parts.mem ? parts.mem[1][0] : await collect(placedLines(parts.file("c", p))));
+      const gb = group2(parts.mem ? parts.mem[0][0] : placedLines(parts.file("b", p)));
+      const gc = group2(parts.mem ? parts.mem[1][0] : placedLines(parts.file("c", p)));
       if (parts.mem) parts.mem.length = 0;
       bSuperseded += gb.superseded;
       cSuperseded += gc.superseded;
@@ -68114,7 +68239,8 @@ async function streamPairedRuns(baselineDir, candidateDir, opts = {}) {
       for (const [id, b] of gb.cases) {
         bRecords += b.records.length;
         const c = gc.cases.get(id);
-        merged.push([b.first, id, b.records, c ? [c.first, c.records] : null]);
+        if (dir === null) merged.push([b.first, id, b.records, c ? [c.first, c.records] : null]);
+        else merged.push([b.first, id, b.records.map(slim), c ? [c.first, c.records.map(slim), caseEvidence(b.records, c.records)] : null]);
       }
       for (const [id, c] of gc.cases) {
         cRecords += c.records.length;
@@ -68127,7 +68253,7 @@ async function streamPairedRuns(baselineDir, candidateDir, opts = {}) {
       if (dir === null) inMemory.push(...merged);
       else {
         const f = join2(dir, `sorted-${p}.jsonl`);
-        const fd = openSync(f, "w");
+        const fd = openSync2(f, "w");
         try {
           const batch = [];
           for (const m of merged) {
@@ -68138,7 +68264,7 @@ async function streamPairedRuns(baselineDir, candidateDir, opts = {}) {
           if (batch.length > 0) writeSync(fd, `${batch.join("\n")}
 `);
         } finally {
-          closeSync(fd);
+          closeSync2(fd);
         }
         rmSync(parts.file("b", p), { force: true });
         rmSync(parts.file("c", p), { force: true });
@@ -68159,37 +68285,37 @@ async function streamPairedRuns(baselineDir, candidateDir, opts = {}) {
     });
     for (const [first, id, records] of candidateOnly) stream.addCandidateOnly(id, first, records);
     if (candidateOnlyFile !== null && existsSync3(candidateOnlyFile)) {
-      for await (const line of createInterface2({ input: createReadStream3(candidateOnlyFile), crlfDelay: Infinity })) {
+      for (const line of readLines(candidateOnlyFile)) {
         if (line === "") continue;
         const [first, id, records] = JSON.parse(line);
         stream.addCandidateOnly(id, first, records);
       }
     }
-    const add = ([, id, b, c]) => stream.addCase(id, b, c ? { order: c[0], records: c[1] } : null);
+    const add = ([, id, b, c]) => stream.addCase(id, b, c ? { order: c[0], records: c[1], ...c[2] ? { evidence: c[2] } : {} } : null);
     if (dir === null) for (const m of inMemory) add(m);
-    else await mergeSorted(sortedFiles, add);
+    else mergeSorted(sortedFiles, add);
     return { stream, baseline, candidate, partitions: n };
   } finally {
     if (dir !== null) rmSync(dir, { recursive: true, force: true });
   }
 }
-async function mergeSorted(files, add) {
-  const its = files.map((f) => createInterface2({ input: createReadStream3(f), crlfDelay: Infinity })[Symbol.asyncIterator]());
-  const heads = [];
-  const next = async (i) => {
+function mergeSorted(files, add) {
+  const readers = files.map((f) => new LineReader(f, 16 * 1024));
+  try {
+    const next = (i) => {
+      for (let line = readers[i].next(); line !== null; line = readers[i].next()) if (line !== "") return JSON.parse(line);
+      return null;
+    };
+    const heads = readers.map((_, i) => next(i));
     for (; ; ) {
-      const r = await its[i].next();
-      if (r.done) return null;
-      if (r.value !== "") return JSON.parse(r.value);
+      let best = -1;
+      for (let i = 0; i < heads.length; i++) if (heads[i] && (best < 0 || heads[i][0] < heads[best][0])) best = i;
+      if (best < 0) return;
+      add(heads[best]);
+      heads[best] = next(best);
     }
-  };
-  for (let i = 0; i < its.length; i++) heads.push(await next(i));
-  for (; ; ) {
-    let best = -1;
-    for (let i = 0; i < heads.length; i++) if (heads[i] && (best < 0 || heads[i][0] < heads[best][0])) best = i;
-    if (best < 0) return;
-    add(heads[best]);
-    heads[best] = await next(best);
+  } finally {
+    for (const r of readers) r.close();
   }
 }
 
@@ -68199,12 +68325,11 @@ async function loadPolicyFile(path, file2, missing) {
   return parseGatePolicy(await readFile(path, "utf8"), file2);
 }
 async function compareRuns(o) {
-  const { stream, baseline, candidate } = await streamPairedRuns(o.baselineDir, o.candidateDir);
-  for (const w of [...baseline.warnings, ...candidate.warnings]) o.logger.warn(w);
-  const comparison = compareWithPolicy(stream, o.policy, o.gate);
+  const { comparison, baseline, candidate } = await streamComparison(o);
   const newCases = await readNewCases(o.candidateDir, comparison, o.logger);
   const shown = casesToDetail(comparison);
-  const [b, c] = await Promise.all([readCaseRecords(join3(o.baselineDir, "results.jsonl"), shown), readCaseRecords(join3(o.candidateDir, "results.jsonl"), shown)]);
+  const b = await readCaseRecords(join3(o.baselineDir, "results.jsonl"), shown);
+  const c = await readCaseRecords(join3(o.candidateDir, "results.jsonl"), shown);
   const model = {
     comparison,
     cases: buildCaseDetails(comparison, b.records, c.records),
@@ -68217,10 +68342,19 @@ async function compareRuns(o) {
   if (o.outDir !== null) {
     await mkdir2(o.outDir, { recursive: true });
     files = { comparison: join3(o.outDir, BUNDLE_FILES.comparison), report: join3(o.outDir, BUNDLE_FILES.report) };
-    await writeFile2(files.comparison, comparisonFormat.serialize(comparison));
+    writeChunks(files.comparison, serializeComparisonChunks(comparison));
     await writeFile2(files.report, comment.markdown);
   }
   return { baseline, candidate, comparison, model, comment, files };
+}
+function writeChunks(path, chunks) {
+  writeFileSync(path, "");
+  for (const c of chunks) appendFileSync3(path, c);
+}
+async function streamComparison(o) {
+  const { stream, baseline, candidate } = await streamPairedRuns(o.baselineDir, o.candidateDir);
+  for (const w of [...baseline.warnings, ...candidate.warnings]) o.logger.warn(w);
+  return { comparison: compareWithPolicy(stream, o.policy, o.gate), baseline, candidate };
 }
 async function readNewCases(candidateDir, comparison, logger) {
   const dir = join3(candidateDir, NEW_CASES_DIR);
@@ -68798,18 +68932,18 @@ function parseCaseLine(line, file2, lineNo) {
 
 // src/app/fs/sha256-file.ts
 import { createHash as createHash4 } from "node:crypto";
-import { createReadStream as createReadStream4 } from "node:fs";
+import { createReadStream as createReadStream2 } from "node:fs";
 async function sha256File(path) {
   const h = createHash4("sha256");
-  for await (const chunk of createReadStream4(path, { highWaterMark: 1 << 20 })) h.update(chunk);
+  for await (const chunk of createReadStream2(path, { highWaterMark: 1 << 20 })) h.update(chunk);
   return h.digest("hex");
 }
 
 // src/app/eval/case-files.ts
-import { createReadStream as createReadStream6 } from "node:fs";
+import { createReadStream as createReadStream4 } from "node:fs";
 import { open as open3 } from "node:fs/promises";
 import { extname } from "node:path";
-import { StringDecoder as StringDecoder3 } from "node:string_decoder";
+import { StringDecoder as StringDecoder2 } from "node:string_decoder";
 import { createGunzip } from "node:zlib";
 function caseFileReader(path, shown) {
   const lower = path.toLowerCase();
@@ -68819,10 +68953,10 @@ function caseFileReader(path, shown) {
   throw new ConfigError(`${shown}: unsupported cases file type "${extname(path)}"`, { hint: "use .jsonl, .jsonl.gz or .parquet" });
 }
 async function* jsonlCases(path, shown, gzip) {
-  const file2 = createReadStream6(path, { highWaterMark: 1 << 16 });
+  const file2 = createReadStream4(path, { highWaterMark: 1 << 16 });
   const source = gzip ? file2.pipe(createGunzip()) : file2;
   if (gzip) file2.on("error", (err) => source.destroy(err));
-  const decoder4 = new StringDecoder3("utf8");
+  const decoder4 = new StringDecoder2("utf8");
   let rest = "";
   let lineNo = 0;
   try {

@@ -1,8 +1,7 @@
 // The records of a few cases (those a report shows in full) from a results.jsonl of any size: one
 // streaming pass that keeps only those cases' records, by the format's rules (the last record per
 // case × repeat wins; a broken line is an error naming file:line, a cut last line a warning).
-import { createReadStream } from "node:fs";
-import { createInterface } from "node:readline";
+import { readLines } from "../fs/line-reader.js";
 import { readResultLine, resultLineFormat, type EvalRecord } from "../../core/contracts/result-line.js";
 import { reportRecordOf } from "../../core/report/inputs.js";
 import type { ReportRecord } from "../../core/report/model.js";
@@ -14,6 +13,8 @@ export async function readCaseRecords(file: string, ids: ReadonlySet<string>): P
   let lineNo = 0;
   let pending: string | null = null;
   const take = (text: string, no: number, isLast: boolean) => {
+    const id0 = plainCaseId(text);
+    if (id0 !== null && !ids.has(id0)) return;
     let value: unknown;
     try {
       value = JSON.parse(text);
@@ -32,7 +33,8 @@ export async function readCaseRecords(file: string, ids: ReadonlySet<string>): P
     if (!order.has(rec.case_id)) order.set(rec.case_id, order.size);
   };
   if (ids.size > 0) {
-    for await (const line of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) {
+    for (const raw of readLines(file)) {
+      const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
       if (pending !== null) take(pending, lineNo, false);
       pending = line;
       lineNo++;
@@ -41,4 +43,22 @@ export async function readCaseRecords(file: string, ids: ReadonlySet<string>): P
   }
   const records = [...byKey.values()].sort((a, b) => order.get(a.case_id)! - order.get(b.case_id)! || a.repeat - b.repeat);
   return { records: records.map(reportRecordOf), warnings };
+}
+
+const PREFIXES = ['{"schema":"llmops.result/v1","case_id":"', '{"case_id":"'];
+
+/**
+ * The case id of a line as `llmops eval` writes it, read without parsing the line; null when that
+ * cannot be told for sure (then the line is parsed): the id must be the object's first key (after
+ * the schema tag), plain (no escapes), and the only "case_id" key of the line — JSON.parse keeps the
+ * last of duplicate keys, and a line with \u escapes could spell the key otherwise.
+ */
+function plainCaseId(text: string): string | null {
+  const prefix = PREFIXES.find((p) => text.startsWith(p));
+  if (prefix === undefined) return null;
+  const end = text.indexOf('"', prefix.length);
+  if (end < 0) return null;
+  const id = text.slice(prefix.length, end);
+  if (id.includes("\\") || text.includes('"case_id"', end) || text.includes("\\u")) return null;
+  return id;
 }

@@ -1,7 +1,7 @@
 // The compare-and-gate flow that `llmops compare|gate` and actions/compare share: read both runs,
 // compare them under the policy, build the report model, and write comparison.json and report.md
 // (the PR comment). Printing, exit codes, action outputs and pull-request.json stay with the callers.
-import { existsSync } from "node:fs";
+import { appendFileSync, existsSync, writeFileSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { aggregateFor, type Comparison } from "../../core/compare/index.js";
@@ -19,7 +19,7 @@ import { NEW_CASES_DIR } from "../../core/eval/new-cases.js";
 import { InputError } from "../../errors.js";
 import { VERSION } from "../../version.js";
 import { readEvalRun } from "../eval/eval-run-reader.js";
-import { comparisonFormat } from "../../core/contracts/comparison.js";
+import { serializeComparisonChunks } from "../../core/contracts/comparison.js";
 import { readCaseRecords } from "./case-records.js";
 import { streamPairedRuns } from "./stream-runs.js";
 
@@ -59,14 +59,12 @@ export interface CompareRunsResult {
 }
 
 export async function compareRuns(o: CompareRunsOptions): Promise<CompareRunsResult> {
-  // Both runs streamed and paired by case id (bounded memory at any size); see stream-runs.ts.
-  const { stream, baseline, candidate } = await streamPairedRuns(o.baselineDir, o.candidateDir);
-  for (const w of [...baseline.warnings, ...candidate.warnings]) o.logger.warn(w);
-  const comparison = compareWithPolicy(stream, o.policy, o.gate);
+  const { comparison, baseline, candidate } = await streamComparison(o);
   const newCases = await readNewCases(o.candidateDir, comparison, o.logger);
   // Only the cases the comment and the job summary show in full are read back (one more pass each).
   const shown = casesToDetail(comparison);
-  const [b, c] = await Promise.all([readCaseRecords(join(o.baselineDir, "results.jsonl"), shown), readCaseRecords(join(o.candidateDir, "results.jsonl"), shown)]);
+  const b = await readCaseRecords(join(o.baselineDir, "results.jsonl"), shown);
+  const c = await readCaseRecords(join(o.candidateDir, "results.jsonl"), shown);
   const model: ReportModel = {
     comparison,
     cases: buildCaseDetails(comparison, b.records, c.records),
@@ -79,10 +77,23 @@ export async function compareRuns(o: CompareRunsOptions): Promise<CompareRunsRes
   if (o.outDir !== null) {
     await mkdir(o.outDir, { recursive: true });
     files = { comparison: join(o.outDir, BUNDLE_FILES.comparison), report: join(o.outDir, BUNDLE_FILES.report) };
-    await writeFile(files.comparison, comparisonFormat.serialize(comparison));
+    writeChunks(files.comparison, serializeComparisonChunks(comparison));
     await writeFile(files.report, comment.markdown);
   }
   return { baseline, candidate, comparison, model, comment, files };
+}
+
+/** Write a document given in pieces (a big comparison's flips are never one string). */
+function writeChunks(path: string, chunks: Iterable<string>): void {
+  writeFileSync(path, "");
+  for (const c of chunks) appendFileSync(path, c);
+}
+
+/** Both runs streamed and paired by case id (bounded memory at any size; see stream-runs.ts), compared under the policy. */
+async function streamComparison(o: CompareRunsOptions): Promise<{ comparison: Comparison; baseline: RunHeader; candidate: RunHeader }> {
+  const { stream, baseline, candidate } = await streamPairedRuns(o.baselineDir, o.candidateDir);
+  for (const w of [...baseline.warnings, ...candidate.warnings]) o.logger.warn(w);
+  return { comparison: compareWithPolicy(stream, o.policy, o.gate), baseline, candidate };
 }
 
 /**

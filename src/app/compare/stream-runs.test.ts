@@ -10,6 +10,7 @@ import { aggregateFor } from "../../core/compare/aggregates.js";
 import { computeComparison, type CompareOptions } from "../../core/compare/compute.js";
 import { writeResultLine, type EvalRecord } from "../../core/contracts/result-line.js";
 import { summaryFormat } from "../../core/contracts/summary.js";
+import { comparisonFormat, serializeComparisonChunks } from "../../core/contracts/comparison.js";
 import { defaultGatePolicy, defaultPolicy } from "../../core/gate/index.js";
 import { evalRecord, runSummary } from "../../../test/support/contract-docs.js";
 import { readEvalRun } from "../eval/eval-run-reader.js";
@@ -139,7 +140,11 @@ describe("streamed comparison = in-memory comparison", () => {
         expect(JSON.stringify(one.stream.finish(o))).toBe(want);
         const many = await streamPairedRuns(b, c, { partitionBytes: 20_000 });
         expect(many.partitions).toBeGreaterThan(10);
-        expect(JSON.stringify(many.stream.finish(o))).toBe(want);
+        const got = many.stream.finish(o);
+        expect(JSON.stringify(got)).toBe(want);
+        // comparison.json written in pieces is the one-piece text, byte for byte.
+        expect(got.flips.length).toBeGreaterThan(0);
+        expect([...serializeComparisonChunks(got, 7)].join("")).toBe(comparisonFormat.serialize(got));
       }
     }, 60_000);
   });
@@ -155,5 +160,7 @@ describe("streamed comparison = in-memory comparison", () => {
     expect(want.unchanged?.basis).toBe("requests-and-outputs");
     const got = (await streamPairedRuns(b, c, { partitionBytes: 40_000 })).stream.finish(o);
     expect(JSON.stringify(got)).toBe(JSON.stringify(want));
+    expect(got.flips).toEqual([]);
+    expect([...serializeComparisonChunks(got)].join("")).toBe(comparisonFormat.serialize(got));
   }, 60_000);
 });

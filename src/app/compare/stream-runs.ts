@@ -5,21 +5,24 @@
 // comparison's accumulators (core/compare/paired-stream.ts). Runs that fit in one partition never
 // touch the disk. Any record order works; the last record per (case, repeat) wins, as everywhere.
 import { createHash } from "node:crypto";
-import { appendFileSync, closeSync, createReadStream, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeSync } from "node:fs";
+import { appendFileSync, closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createInterface } from "node:readline";
-import { StringDecoder } from "node:string_decoder";
-import { PairedStream, type PairRecord, type RunHeader } from "../../core/compare/paired-stream.js";
+import { caseEvidence, PairedStream, type CaseEvidence, type PairRecord, type RunHeader } from "../../core/compare/paired-stream.js";
 import { aggregateFor } from "../../core/compare/aggregates.js";
 import { readResultLine, type EvalRecord } from "../../core/contracts/result-line.js";
 import { summaryFormat } from "../../core/contracts/summary.js";
 import { hash32 } from "../../core/data/hashing.js";
 import { InputError } from "../../errors.js";
 import { resultsFileOf } from "../eval/eval-run-reader.js";
+import { LineReader, readLines } from "../fs/line-reader.js";
 
 /** Bytes of results (both runs) per partition: a partition's records are what is held at once. */
-export const PARTITION_BYTES = 48 * 1024 * 1024;
+export const PARTITION_BYTES = 8 * 1024 * 1024;
+/** At most this many partitions (each is a file per run and a reader in the merge); past it they grow. */
+export const MAX_PARTITIONS = 512;
+/** What a partition buffers before it appends to its file. */
+const FLUSH_BYTES = 1 << 16;
 
 export interface StreamedRuns {
   stream: PairedStream;
@@ -50,27 +53,34 @@ function compact(r: EvalRecord): PairRecord {
   };
 }
 
-/** Where partition files go, or memory when there is one partition. */
+function slim(r: PairRecord): PairRecord {
+  const { key: _key, output: _output, ...rest } = r;
+  return rest;
+}
+
+/**
+ * Where partition files go, or memory when there is one partition. Lines are copied at once into a
+ * small off-heap buffer per partition (so no string lives long enough to reach the old generation
+ * and linger there as garbage) and appended to the partition's file when it fills.
+ */
 class Partitions {
-  private readonly fds: number[] = [];
-  private readonly bufs: string[][];
-  private readonly sizes: number[];
+  private side: Side = "b";
+  private readonly bufs: Buffer[];
+  private readonly used: number[];
   readonly mem: Placed[][][] | null;
   constructor(
     readonly n: number,
     readonly dir: string | null,
   ) {
-    this.bufs = Array.from({ length: n }, () => []);
-    this.sizes = new Array<number>(n).fill(0);
+    this.bufs = dir === null ? [] : Array.from({ length: n }, () => Buffer.allocUnsafe(FLUSH_BYTES));
+    this.used = new Array<number>(n).fill(0);
     this.mem = dir === null ? [[[]], [[]]] : null;
   }
   file(side: Side, p: number): string {
     return join(this.dir!, `${side}-${p}.jsonl`);
   }
   open(side: Side): void {
-    if (this.dir === null) return;
-    this.fds.length = 0;
-    for (let p = 0; p < this.n; p++) this.fds.push(openSync(this.file(side, p), "w"));
+    this.side = side;
   }
   add(side: Side, line: number, r: PairRecord): void {
     if (this.mem) {
@@ -78,27 +88,25 @@ class Partitions {
       return;
     }
     const p = hash32(r.case_id) % this.n;
-    const text = JSON.stringify([line, r]);
-    this.bufs[p]!.push(text);
-    this.sizes[p]! += text.length;
-    if (this.sizes[p]! > 1 << 18) this.flush(p);
+    const text = `${JSON.stringify([line, r])}\n`;
+    const bytes = Buffer.byteLength(text);
+    if (this.used[p]! + bytes > FLUSH_BYTES) this.flush(p);
+    if (bytes > FLUSH_BYTES) appendFileSync(this.file(this.side, p), text);
+    else this.used[p]! += this.bufs[p]!.write(text, this.used[p]!);
   }
   private flush(p: number): void {
-    if (this.bufs[p]!.length === 0) return;
-    writeSync(this.fds[p]!, `${this.bufs[p]!.join("\n")}\n`);
-    this.bufs[p] = [];
-    this.sizes[p] = 0;
+    if (this.used[p] === 0) return;
+    appendFileSync(this.file(this.side, p), this.bufs[p]!.subarray(0, this.used[p]));
+    this.used[p] = 0;
   }
   close(): void {
     if (this.dir === null) return;
     for (let p = 0; p < this.n; p++) this.flush(p);
-    for (const fd of this.fds) closeSync(fd);
-    this.fds.length = 0;
   }
 }
 
 /** Read one results.jsonl into the partitions: its sha256, record names, warnings (ResultsCollector's rules). */
-async function spread(file: string, side: Side, parts: Partitions): Promise<{ sha256: string; warnings: string[]; lines: number }> {
+function spread(file: string, side: Side, parts: Partitions): { sha256: string; warnings: string[]; lines: number } {
   const hash = createHash("sha256");
   const warnings: string[] = [];
   let lineNo = 0;
@@ -118,21 +126,7 @@ async function spread(file: string, side: Side, parts: Partitions): Promise<{ sh
   };
   parts.open(side);
   try {
-    let rest = "";
-    const decoder = new StringDecoder("utf8");
-    for await (const chunk of createReadStream(file)) {
-      const buf = chunk as Buffer;
-      hash.update(buf);
-      const text = rest + decoder.write(buf);
-      let start = 0;
-      for (let nl = text.indexOf("\n"); nl >= 0; nl = text.indexOf("\n", start)) {
-        feed(text.slice(start, nl));
-        start = nl + 1;
-      }
-      rest = text.slice(start);
-    }
-    rest += decoder.end();
-    if (rest !== "") feed(rest);
+    for (const text of readLines(file, 1 << 16, (bytes) => hash.update(bytes))) feed(text);
     const last = pending as { text: string; lineNo: number } | null;
     if (last) take(last.text, last.lineNo, true);
   } finally {
@@ -167,20 +161,16 @@ function group(placed: Iterable<Placed>): Grouped {
   return { cases, superseded };
 }
 
-async function* placedLines(file: string): AsyncGenerator<Placed> {
-  if (!existsSync(file)) return;
-  const rl = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
-  for await (const line of rl) if (line !== "") yield JSON.parse(line) as Placed;
-}
-
-async function collect(it: AsyncIterable<Placed>): Promise<Placed[]> {
+/** A partition file's records (none when nothing was hashed to it). */
+function placedLines(file: string): Placed[] {
   const out: Placed[] = [];
-  for await (const x of it) out.push(x);
+  if (!existsSync(file)) return out;
+  for (const line of readLines(file)) if (line !== "") out.push(JSON.parse(line) as Placed);
   return out;
 }
 
-/** A baseline case as the merge orders it: first line in the baseline, id, records, the candidate's (first line, records). */
-type MergedCase = [first: number, id: string, b: PairRecord[], c: [number, PairRecord[]] | null];
+/** A baseline case as the merge orders it: first line in the baseline, id, records, the candidate's (first line, records, evidence for "unchanged"). */
+type MergedCase = [first: number, id: string, b: PairRecord[], c: [number, PairRecord[], CaseEvidence?] | null];
 
 /** Record names in computeComparison's order: first seen in the baseline's record order, then the candidate's. */
 class NameOrder {
@@ -221,12 +211,12 @@ export async function streamPairedRuns(baselineDir: string, candidateDir: string
   const bFile = resultsFileOf(baselineDir, "baseline");
   const cFile = resultsFileOf(candidateDir, "candidate");
   const bytes = statSync(bFile).size + statSync(cFile).size;
-  const n = Math.max(1, Math.ceil(bytes / (opts.partitionBytes ?? PARTITION_BYTES)));
+  const n = Math.min(MAX_PARTITIONS, Math.max(1, Math.ceil(bytes / (opts.partitionBytes ?? PARTITION_BYTES))));
   const dir = n > 1 ? mkdtempSync(join(tmpdir(), "llmops-compare-")) : null;
   try {
     const parts = new Partitions(n, dir);
-    const bRead = await spread(bFile, "b", parts);
-    const cRead = await spread(cFile, "c", parts);
+    const bRead = spread(bFile, "b", parts);
+    const cRead = spread(cFile, "c", parts);
     // Pass 2: each partition grouped by case; baseline cases written back in baseline order.
     const bNames = new NameOrder();
     const cNames = new NameOrder();
@@ -240,8 +230,8 @@ export async function streamPairedRuns(baselineDir: string, candidateDir: string
     const sortedFiles: string[] = [];
     const inMemory: MergedCase[] = [];
     for (let p = 0; p < n; p++) {
-      const gb = group(parts.mem ? parts.mem[0]![0]! : await collect(placedLines(parts.file("b", p))));
-      const gc = group(parts.mem ? parts.mem[1]![0]! : await collect(placedLines(parts.file("c", p))));
+      const gb = group(parts.mem ? parts.mem[0]![0]! : placedLines(parts.file("b", p)));
+      const gc = group(parts.mem ? parts.mem[1]![0]! : placedLines(parts.file("c", p)));
       if (parts.mem) parts.mem.length = 0;
       bSuperseded += gb.superseded;
       cSuperseded += gc.superseded;
@@ -251,7 +241,9 @@ export async function streamPairedRuns(baselineDir: string, candidateDir: string
       for (const [id, b] of gb.cases) {
         bRecords += b.records.length;
         const c = gc.cases.get(id);
-        merged.push([b.first, id, b.records, c ? [c.first, c.records] : null]);
+        // On disk, keys and outputs (read only for "unchanged") are checked here and not carried through the merge.
+        if (dir === null) merged.push([b.first, id, b.records, c ? [c.first, c.records] : null]);
+        else merged.push([b.first, id, b.records.map(slim), c ? [c.first, c.records.map(slim), caseEvidence(b.records, c.records)] : null]);
       }
       for (const [id, c] of gc.cases) {
         cRecords += c.records.length;
@@ -293,15 +285,15 @@ export async function streamPairedRuns(baselineDir: string, candidateDir: string
     });
     for (const [first, id, records] of candidateOnly) stream.addCandidateOnly(id, first, records);
     if (candidateOnlyFile !== null && existsSync(candidateOnlyFile)) {
-      for await (const line of createInterface({ input: createReadStream(candidateOnlyFile), crlfDelay: Infinity })) {
+      for (const line of readLines(candidateOnlyFile)) {
         if (line === "") continue;
         const [first, id, records] = JSON.parse(line) as [number, string, PairRecord[]];
         stream.addCandidateOnly(id, first, records);
       }
     }
-    const add = ([, id, b, c]: MergedCase) => stream.addCase(id, b, c ? { order: c[0], records: c[1] } : null);
+    const add = ([, id, b, c]: MergedCase) => stream.addCase(id, b, c ? { order: c[0], records: c[1], ...(c[2] ? { evidence: c[2] } : {}) } : null);
     if (dir === null) for (const m of inMemory) add(m);
-    else await mergeSorted(sortedFiles, add);
+    else mergeSorted(sortedFiles, add);
     return { stream, baseline, candidate, partitions: n };
   } finally {
     if (dir !== null) rmSync(dir, { recursive: true, force: true });
@@ -309,22 +301,22 @@ export async function streamPairedRuns(baselineDir: string, candidateDir: string
 }
 
 /** Merge files of cases each ordered by first line, into one stream in that order. */
-async function mergeSorted(files: readonly string[], add: (m: MergedCase) => void): Promise<void> {
-  const its = files.map((f) => createInterface({ input: createReadStream(f), crlfDelay: Infinity })[Symbol.asyncIterator]());
-  const heads: (MergedCase | null)[] = [];
-  const next = async (i: number) => {
+function mergeSorted(files: readonly string[], add: (m: MergedCase) => void): void {
+  const readers = files.map((f) => new LineReader(f, 16 * 1024));
+  try {
+    const next = (i: number): MergedCase | null => {
+      for (let line = readers[i]!.next(); line !== null; line = readers[i]!.next()) if (line !== "") return JSON.parse(line) as MergedCase;
+      return null;
+    };
+    const heads = readers.map((_, i) => next(i));
     for (;;) {
-      const r = await its[i]!.next();
-      if (r.done) return null;
-      if (r.value !== "") return JSON.parse(r.value) as MergedCase;
+      let best = -1;
+      for (let i = 0; i < heads.length; i++) if (heads[i] && (best < 0 || heads[i]![0] < heads[best]![0])) best = i;
+      if (best < 0) return;
+      add(heads[best]!);
+      heads[best] = next(best);
     }
-  };
-  for (let i = 0; i < its.length; i++) heads.push(await next(i));
-  for (;;) {
-    let best = -1;
-    for (let i = 0; i < heads.length; i++) if (heads[i] && (best < 0 || heads[i]![0] < heads[best]![0])) best = i;
-    if (best < 0) return;
-    add(heads[best]!);
-    heads[best] = await next(best);
+  } finally {
+    for (const r of readers) r.close();
   }
 }

@@ -14,7 +14,7 @@ import type { Comparison, Flip, MetricComparison, OperationalDeltas, RunRef } fr
 import { decideUnchanged, scoreValues } from "./unchanged.js";
 
 /** What the comparison reads of a record (the rest of it is never held). */
-export type PairRecord = Pick<RecordForCompare, "case_id" | "repeat" | "scores" | "error" | "key" | "output" | "latency_ms" | "prompt_tokens" | "completion_tokens" | "cost">;
+export type PairRecord = Pick<RecordForCompare, "case_id" | "repeat" | "scores" | "error" | "latency_ms" | "prompt_tokens" | "completion_tokens" | "cost"> & Partial<Pick<RecordForCompare, "key" | "output">>;
 
 /** A run as the stream knows it before its cases: everything of a LoadedRun but the records. */
 export type RunHeader = Omit<LoadedRun, "records">;
@@ -39,13 +39,44 @@ export class F64List {
   }
 }
 
+/** Per-case values: one byte each while every value is 0 or 1 (a pass rate's case means), eight bytes once one is not. */
+export class Column {
+  private bytes: Uint8Array | null;
+  private f64: F64List | null = null;
+  length = 0;
+  constructor(private readonly capacity = 1024) {
+    this.bytes = new Uint8Array(Math.max(16, capacity));
+  }
+  push(v: number): void {
+    if (this.bytes !== null && (v === 0 || v === 1)) {
+      if (this.length === this.bytes.length) {
+        const next = new Uint8Array(this.bytes.length * 2);
+        next.set(this.bytes);
+        this.bytes = next;
+      }
+      this.bytes[this.length++] = v;
+      return;
+    }
+    if (this.f64 === null) {
+      this.f64 = new F64List(Math.max(this.capacity, this.length * 2));
+      for (let i = 0; i < this.length; i++) this.f64.push(this.bytes![i]!);
+      this.bytes = null;
+    }
+    this.f64.push(v);
+    this.length++;
+  }
+  view(): Float64Array {
+    return this.f64 !== null ? this.f64.view() : Float64Array.from(this.bytes!.subarray(0, this.length));
+  }
+}
+
 /** One variant of a metric's paired cases: all observations, or (for a corpus) the non-errored ones. */
 class Variant {
   n = 0;
   kB = 0;
   kC = 0;
-  readonly mb: F64List;
-  readonly mc: F64List;
+  readonly mb: Column;
+  readonly mc: Column;
   readonly rowsB: F64List | null;
   readonly rowsC: F64List | null;
   broke: Flip[] = [];
@@ -62,8 +93,8 @@ class Variant {
     capacity: number,
     readonly width: number | null,
   ) {
-    this.mb = new F64List(capacity);
-    this.mc = new F64List(capacity);
+    this.mb = new Column(capacity);
+    this.mc = new Column(capacity);
     this.rowsB = width === null ? null : new F64List(capacity * width);
     this.rowsC = width === null ? null : new F64List(capacity * width);
   }
@@ -427,6 +458,22 @@ class SideTally {
   }
 }
 
+/** findUnchanged's checks on one paired case: every candidate record has a baseline record of its repeat, and the same request, output and scores. */
+export interface CaseEvidence {
+  inBaseline: boolean;
+  same: boolean;
+}
+
+export function caseEvidence(b: readonly PairRecord[], c: readonly PairRecord[]): CaseEvidence {
+  let same = true;
+  for (const r of c) {
+    const x = b.find((y) => y.repeat === r.repeat);
+    if (!x) return { inBaseline: false, same: false };
+    if (same && (x.key === undefined || x.key !== r.key || (x.output ?? null) !== (r.output ?? null) || stableStringify(scoreValues(x.scores)) !== stableStringify(scoreValues(r.scores)))) same = false;
+  }
+  return { inBaseline: true, same };
+}
+
 export interface PairedStreamOptions {
   /** Metric names in computeComparison's order (metricNames over the same runs). */
   metrics: readonly string[];
@@ -464,8 +511,12 @@ export class PairedStream {
     this.op = new OperationalStream(capacity);
   }
 
-  /** A case of the baseline, in the baseline's order; `c` null when the candidate lacks it, else with its place in the candidate's order. */
-  addCase(id: string, b: readonly PairRecord[], c: { order: number; records: readonly PairRecord[] } | null): void {
+  /**
+   * A case of the baseline, in the baseline's order; `c` null when the candidate lacks it, else
+   * with its place in the candidate's order (and `caseEvidence` of the case when the records
+   * given no longer carry their keys and outputs).
+   */
+  addCase(id: string, b: readonly PairRecord[], c: { order: number; records: readonly PairRecord[]; evidence?: CaseEvidence } | null): void {
     this.tallyB.add(b);
     this.noteErrors(b);
     if (c === null) {
@@ -478,7 +529,7 @@ export class PairedStream {
     this.paired++;
     for (const m of this.metrics) m.addCase(id, b, c.records);
     this.op.addCase(b, c.records);
-    if (this.sameRecords || this.candidateInBaseline) this.compareRecords(b, c.records);
+    this.compareRecords(c.evidence ?? caseEvidence(b, c.records));
   }
 
   addCandidateOnly(id: string, order: number, c: readonly PairRecord[]): void {
@@ -493,17 +544,9 @@ export class PairedStream {
     if (!this.anyError && rs.some((r) => r.error !== null)) this.anyError = true;
   }
 
-  /** findUnchanged's record checks for one case. */
-  private compareRecords(b: readonly PairRecord[], c: readonly PairRecord[]): void {
-    for (const r of c) {
-      const x = b.find((y) => y.repeat === r.repeat);
-      if (!x) {
-        this.candidateInBaseline = false;
-        this.sameRecords = false;
-        return;
-      }
-      if (x.key === undefined || x.key !== r.key || (x.output ?? null) !== (r.output ?? null) || stableStringify(scoreValues(x.scores)) !== stableStringify(scoreValues(r.scores))) this.sameRecords = false;
-    }
+  private compareRecords(e: CaseEvidence): void {
+    if (!e.inBaseline) this.candidateInBaseline = false;
+    if (!e.same) this.sameRecords = false;
   }
 
   finish(opts: CompareOptions): Comparison {

@@ -240,9 +240,22 @@ export const FLIPPED_CASES_SHOWN = 10;
  * sorting them all) and how many there are.
  */
 export function rankFlippedCases(model: Pick<ReportModel, "comparison">, direction: "broke" | "fixed", limit = FLIPPED_CASES_NAMED): { ids: string[]; total: number } {
+  if (limit <= FLIPPED_CASES_NAMED) {
+    // A comment is rendered at several levels of detail: rank a comparison's flips once.
+    const cached = rankCache.get(model.comparison) ?? {};
+    const ranked = (cached[direction] ??= rankFlips(model.comparison, direction, FLIPPED_CASES_NAMED));
+    rankCache.set(model.comparison, cached);
+    return { ids: ranked.ids.slice(0, limit), total: ranked.total };
+  }
+  return rankFlips(model.comparison, direction, limit);
+}
+
+const rankCache = new WeakMap<Comparison, Partial<Record<"broke" | "fixed", { ids: string[]; total: number }>>>();
+
+function rankFlips(comparison: Comparison, direction: "broke" | "fixed", limit: number): { ids: string[]; total: number } {
   type Entry = { id: string; count: number; moved: number; order: number };
   const byCase = new Map<string, Entry>();
-  model.comparison.flips.forEach((f, i) => {
+  comparison.flips.forEach((f, i) => {
     if (f.direction !== direction) return;
     const e = byCase.get(f.case_id) ?? { id: f.case_id, count: 0, moved: 0, order: i };
     e.count += 1;
