@@ -62082,7 +62082,7 @@ function sanitizeUntrustedMarkdown(md) {
 }
 
 // src/actions/runtime/event.ts
-import { readFile, writeFile as writeFile2 } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 async function readEventPayload(path2) {
   try {
     return JSON.parse(await readFile(path2, "utf8"));

@@ -67659,9 +67659,12 @@ function compareWithPolicy(baseline, candidate, loaded, gate) {
   return computeComparison(baseline, candidate, { ...base, policy: defaultGatePolicy(shared), policySource: "default (max_regression 0.02 on every metric both runs share)", gate: true });
 }
 
-// src/actions/runtime/event.ts
-import { readFile as readFile2, writeFile as writeFile3 } from "node:fs/promises";
+// src/actions/runtime/pull-request-ref.ts
+import { writeFile as writeFile3 } from "node:fs/promises";
 import { join as join3 } from "node:path";
+
+// src/actions/runtime/event.ts
+import { readFile as readFile2 } from "node:fs/promises";
 async function readEventPayload(path) {
   try {
     return JSON.parse(await readFile2(path, "utf8"));
@@ -67669,6 +67672,8 @@ async function readEventPayload(path) {
     throw new DataInvalidError(`cannot read the event payload ${path}: ${err.message}`);
   }
 }
+
+// src/actions/runtime/pull-request-ref.ts
 async function writePullRequestRef(out, eventName, eventPath) {
   if (eventName !== "pull_request" && eventName !== "pull_request_target" || !eventPath) return;
   const pr = parsePullRequestEvent(await readEventPayload(eventPath), eventPath);

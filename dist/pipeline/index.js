@@ -98839,9 +98839,12 @@ function renderRunSummary(run) {
 `;
 }
 
-// src/actions/runtime/event.ts
-import { readFile, writeFile as writeFile2 } from "node:fs/promises";
+// src/actions/runtime/pull-request-ref.ts
+import { writeFile as writeFile2 } from "node:fs/promises";
 import { join as join16 } from "node:path";
+
+// src/actions/runtime/event.ts
+import { readFile } from "node:fs/promises";
 async function readEventPayload(path12) {
   try {
     return JSON.parse(await readFile(path12, "utf8"));
@@ -98849,6 +98852,8 @@ async function readEventPayload(path12) {
     throw new DataInvalidError(`cannot read the event payload ${path12}: ${err.message}`);
   }
 }
+
+// src/actions/runtime/pull-request-ref.ts
 async function writePullRequestRef(out, eventName, eventPath) {
   if (eventName !== "pull_request" && eventName !== "pull_request_target" || !eventPath) return;
   const pr = parsePullRequestEvent(await readEventPayload(eventPath), eventPath);

@@ -420,12 +420,12 @@ var require_errors = __commonJS({
     };
     var kResponseStatusCodeError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RESPONSE_STATUS_CODE");
     var ResponseStatusCodeError = class extends UndiciError {
-      constructor(message, statusCode, headers, body3) {
+      constructor(message, statusCode, headers, body2) {
         super(message);
         this.name = "ResponseStatusCodeError";
         this.message = message || "Response Status Code Error";
         this.code = "UND_ERR_RESPONSE_STATUS_CODE";
-        this.body = body3;
+        this.body = body2;
         this.status = statusCode;
         this.statusCode = statusCode;
         this.headers = headers;
@@ -981,8 +981,8 @@ var require_util = __commonJS({
     var { tree } = require_tree();
     var [nodeMajor, nodeMinor] = process.versions.node.split(".").map((v) => Number(v));
     var BodyAsyncIterable = class {
-      constructor(body3) {
-        this[kBody] = body3;
+      constructor(body2) {
+        this[kBody] = body2;
         this[kBodyUsed] = false;
       }
       async *[Symbol.asyncIterator]() {
@@ -991,26 +991,26 @@ var require_util = __commonJS({
         yield* this[kBody];
       }
     };
-    function wrapRequestBody(body3) {
-      if (isStream(body3)) {
-        if (bodyLength(body3) === 0) {
-          body3.on("data", function() {
+    function wrapRequestBody(body2) {
+      if (isStream(body2)) {
+        if (bodyLength(body2) === 0) {
+          body2.on("data", function() {
             assert2(false);
           });
         }
-        if (typeof body3.readableDidRead !== "boolean") {
-          body3[kBodyUsed] = false;
-          EE.prototype.on.call(body3, "data", function() {
+        if (typeof body2.readableDidRead !== "boolean") {
+          body2[kBodyUsed] = false;
+          EE.prototype.on.call(body2, "data", function() {
             this[kBodyUsed] = true;
           });
         }
-        return body3;
-      } else if (body3 && typeof body3.pipeTo === "function") {
-        return new BodyAsyncIterable(body3);
-      } else if (body3 && typeof body3 !== "string" && !ArrayBuffer.isView(body3) && isIterable(body3)) {
-        return new BodyAsyncIterable(body3);
+        return body2;
+      } else if (body2 && typeof body2.pipeTo === "function") {
+        return new BodyAsyncIterable(body2);
+      } else if (body2 && typeof body2 !== "string" && !ArrayBuffer.isView(body2) && isIterable(body2)) {
+        return new BodyAsyncIterable(body2);
       } else {
-        return body3;
+        return body2;
       }
     }
     function nop() {
@@ -1130,21 +1130,21 @@ var require_util = __commonJS({
     function isIterable(obj) {
       return !!(obj != null && (typeof obj[Symbol.iterator] === "function" || typeof obj[Symbol.asyncIterator] === "function"));
     }
-    function bodyLength(body3) {
-      if (body3 == null) {
+    function bodyLength(body2) {
+      if (body2 == null) {
         return 0;
-      } else if (isStream(body3)) {
-        const state = body3._readableState;
+      } else if (isStream(body2)) {
+        const state = body2._readableState;
         return state && state.objectMode === false && state.ended === true && Number.isFinite(state.length) ? state.length : null;
-      } else if (isBlobLike(body3)) {
-        return body3.size != null ? body3.size : null;
-      } else if (isBuffer(body3)) {
-        return body3.byteLength;
+      } else if (isBlobLike(body2)) {
+        return body2.size != null ? body2.size : null;
+      } else if (isBuffer(body2)) {
+        return body2.byteLength;
       }
       return null;
     }
-    function isDestroyed(body3) {
-      return body3 && !!(body3.destroyed || body3[kDestroyed] || stream.isDestroyed?.(body3));
+    function isDestroyed(body2) {
+      return body2 && !!(body2.destroyed || body2[kDestroyed] || stream.isDestroyed?.(body2));
     }
     function destroy(stream2, err) {
       if (stream2 == null || !isStream(stream2) || isDestroyed(stream2)) {
@@ -1259,14 +1259,14 @@ var require_util = __commonJS({
         }
       }
     }
-    function isDisturbed(body3) {
-      return !!(body3 && (stream.isDisturbed(body3) || body3[kBodyUsed]));
+    function isDisturbed(body2) {
+      return !!(body2 && (stream.isDisturbed(body2) || body2[kBodyUsed]));
     }
-    function isErrored(body3) {
-      return !!(body3 && stream.isErrored(body3));
+    function isErrored(body2) {
+      return !!(body2 && stream.isErrored(body2));
     }
-    function isReadable(body3) {
-      return !!(body3 && stream.isReadable(body3));
+    function isReadable(body2) {
+      return !!(body2 && stream.isReadable(body2));
     }
     function getSocketInfo(socket) {
       return {
@@ -1685,7 +1685,7 @@ var require_request = __commonJS({
       constructor(origin, {
         path,
         method,
-        body: body3,
+        body: body2,
         headers,
         query,
         idempotent,
@@ -1733,10 +1733,10 @@ var require_request = __commonJS({
         this.throwOnError = throwOnError === true;
         this.method = method;
         this.abort = null;
-        if (body3 == null) {
+        if (body2 == null) {
           this.body = null;
-        } else if (isStream(body3)) {
-          this.body = body3;
+        } else if (isStream(body2)) {
+          this.body = body2;
           const rState = this.body._readableState;
           if (!rState || !rState.autoDestroy) {
             this.endHandler = function autoDestroy() {
@@ -1752,16 +1752,16 @@ var require_request = __commonJS({
             }
           };
           this.body.on("error", this.errorHandler);
-        } else if (isBuffer(body3)) {
-          this.body = body3.byteLength ? body3 : null;
-        } else if (ArrayBuffer.isView(body3)) {
-          this.body = body3.buffer.byteLength ? Buffer.from(body3.buffer, body3.byteOffset, body3.byteLength) : null;
-        } else if (body3 instanceof ArrayBuffer) {
-          this.body = body3.byteLength ? Buffer.from(body3) : null;
-        } else if (typeof body3 === "string") {
-          this.body = body3.length ? Buffer.from(body3) : null;
-        } else if (isFormDataLike(body3) || isIterable(body3) || isBlobLike(body3)) {
-          this.body = body3;
+        } else if (isBuffer(body2)) {
+          this.body = body2.byteLength ? body2 : null;
+        } else if (ArrayBuffer.isView(body2)) {
+          this.body = body2.buffer.byteLength ? Buffer.from(body2.buffer, body2.byteOffset, body2.byteLength) : null;
+        } else if (body2 instanceof ArrayBuffer) {
+          this.body = body2.byteLength ? Buffer.from(body2) : null;
+        } else if (typeof body2 === "string") {
+          this.body = body2.length ? Buffer.from(body2) : null;
+        } else if (isFormDataLike(body2) || isIterable(body2) || isBlobLike(body2)) {
+          this.body = body2;
         } else {
           throw new InvalidArgumentError("body must be a string, a Buffer, a Readable stream, an iterable, or an async iterable");
         }
@@ -3333,11 +3333,11 @@ var require_data_url = __commonJS({
       }
       position.position++;
       const encodedBody = input2.slice(mimeTypeLength + 1);
-      let body3 = stringPercentDecode(encodedBody);
+      let body2 = stringPercentDecode(encodedBody);
       if (/;(\u0020){0,}base64$/i.test(mimeType)) {
-        const stringBody = isomorphicDecode(body3);
-        body3 = forgivingBase64(stringBody);
-        if (body3 === "failure") {
+        const stringBody = isomorphicDecode(body2);
+        body2 = forgivingBase64(stringBody);
+        if (body2 === "failure") {
           return "failure";
         }
         mimeType = mimeType.slice(0, -6);
@@ -3351,7 +3351,7 @@ var require_data_url = __commonJS({
       if (mimeTypeRecord === "failure") {
         mimeTypeRecord = parseMIMEType("text/plain;charset=US-ASCII");
       }
-      return { mimeType: mimeTypeRecord, body: body3 };
+      return { mimeType: mimeTypeRecord, body: body2 };
     }
     function URLSerializer(url2, excludeFragment = false) {
       if (!excludeFragment) {
@@ -4627,12 +4627,12 @@ var require_util2 = __commonJS({
         }
       });
     }
-    async function fullyReadBody(body3, processBody, processBodyError) {
+    async function fullyReadBody(body2, processBody, processBodyError) {
       const successSteps = processBody;
       const errorSteps = processBodyError;
       let reader;
       try {
-        reader = body3.stream.getReader();
+        reader = body2.stream.getReader();
       } catch (e) {
         errorSteps(e);
         return;
@@ -5246,16 +5246,16 @@ var require_formdata_parser = __commonJS({
         }
         let { name, filename, contentType, encoding } = result;
         position.position += 2;
-        let body3;
+        let body2;
         {
           const boundaryIndex = input2.indexOf(boundary.subarray(2), position.position);
           if (boundaryIndex === -1) {
             return "failure";
           }
-          body3 = input2.subarray(position.position, boundaryIndex - 4);
-          position.position += body3.length;
+          body2 = input2.subarray(position.position, boundaryIndex - 4);
+          position.position += body2.length;
           if (encoding === "base64") {
-            body3 = Buffer.from(body3.toString(), "base64");
+            body2 = Buffer.from(body2.toString(), "base64");
           }
         }
         if (input2[position.position] !== 13 || input2[position.position + 1] !== 10) {
@@ -5269,9 +5269,9 @@ var require_formdata_parser = __commonJS({
           if (!isAsciiString(contentType)) {
             contentType = "";
           }
-          value = new File2([body3], filename, { type: contentType });
+          value = new File2([body2], filename, { type: contentType });
         } else {
-          value = utf8DecodeBytes(Buffer.from(body3));
+          value = utf8DecodeBytes(Buffer.from(body2));
         }
         assert2(isUSVString(name));
         assert2(typeof value === "string" && isUSVString(value) || isFileLike(value));
@@ -5599,8 +5599,8 @@ Content-Type: ${value.type || "application/octet-stream"}\r
           type: "bytes"
         });
       }
-      const body3 = { stream, source, length };
-      return [body3, type];
+      const body2 = { stream, source, length };
+      return [body2, type];
     }
     function safelyExtractBody(object2, keepalive = false) {
       if (object2 instanceof ReadableStream) {
@@ -5609,13 +5609,13 @@ Content-Type: ${value.type || "application/octet-stream"}\r
       }
       return extractBody(object2, keepalive);
     }
-    function cloneBody(instance, body3) {
-      const [out1, out2] = body3.stream.tee();
-      body3.stream = out1;
+    function cloneBody(instance, body2) {
+      const [out1, out2] = body2.stream.tee();
+      body2.stream = out1;
       return {
         stream: out2,
-        length: body3.length,
-        source: body3.source
+        length: body2.length,
+        source: body2.source
       };
     }
     function throwIfAborted(state) {
@@ -5710,8 +5710,8 @@ Content-Type: ${value.type || "application/octet-stream"}\r
       return promise2.promise;
     }
     function bodyUnusable(object2) {
-      const body3 = object2[kState].body;
-      return body3 != null && (body3.stream.locked || util.isDisturbed(body3.stream));
+      const body2 = object2[kState].body;
+      return body2 != null && (body2.stream.locked || util.isDisturbed(body2.stream));
     }
     function parseJSONFromBytes(bytes) {
       return JSON.parse(utf8DecodeBytes(bytes));
@@ -5961,14 +5961,14 @@ var require_client_h1 = __commonJS({
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
           if (ret !== constants3.ERROR.OK) {
-            const body3 = data.subarray(offset);
+            const body2 = data.subarray(offset);
             if (ret === constants3.ERROR.PAUSED_UPGRADE) {
-              this.onUpgrade(body3);
+              this.onUpgrade(body2);
             } else if (ret === constants3.ERROR.PAUSED) {
               this.paused = true;
-              socket.unshift(body3);
+              socket.unshift(body2);
             } else {
-              throw this.createError(ret, body3);
+              throw this.createError(ret, body2);
             }
           }
         } catch (err) {
@@ -6462,20 +6462,20 @@ var require_client_h1 = __commonJS({
     }
     function writeH1(client, request2) {
       const { method, path, host, upgrade, blocking, reset } = request2;
-      let { body: body3, headers, contentLength } = request2;
+      let { body: body2, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
-      if (util.isFormDataLike(body3)) {
+      if (util.isFormDataLike(body2)) {
         if (!extractBody) {
           extractBody = require_body().extractBody;
         }
-        const [bodyStream, contentType] = extractBody(body3);
+        const [bodyStream, contentType] = extractBody(body2);
         if (request2.contentType == null) {
           headers.push("content-type", contentType);
         }
-        body3 = bodyStream.stream;
+        body2 = bodyStream.stream;
         contentLength = bodyStream.length;
-      } else if (util.isBlobLike(body3) && request2.contentType == null) {
-        const contentType = body3.type;
+      } else if (util.isBlobLike(body2) && request2.contentType == null) {
+        const contentType = body2.type;
         if (contentType) {
           const contentTypeValue = `${contentType}`;
           if (!util.isValidHeaderValue(contentTypeValue)) {
@@ -6485,10 +6485,10 @@ var require_client_h1 = __commonJS({
           headers.push("content-type", contentTypeValue);
         }
       }
-      if (body3 && typeof body3.read === "function") {
-        body3.read(0);
+      if (body2 && typeof body2.read === "function") {
+        body2.read(0);
       }
-      const bodyLength = util.bodyLength(body3);
+      const bodyLength = util.bodyLength(body2);
       contentLength = bodyLength ?? contentLength;
       if (contentLength === null) {
         contentLength = request2.contentLength;
@@ -6516,7 +6516,7 @@ var require_client_h1 = __commonJS({
           return;
         }
         util.errorRequest(client, request2, error63 || new RequestAbortedError());
-        util.destroy(body3);
+        util.destroy(body2);
         util.destroy(socket, new InformationalError("aborted"));
       };
       try {
@@ -6577,26 +6577,26 @@ upgrade: ${upgrade}\r
       if (channels.sendHeaders.hasSubscribers) {
         channels.sendHeaders.publish({ request: request2, headers: header, socket });
       }
-      if (!body3 || bodyLength === 0) {
+      if (!body2 || bodyLength === 0) {
         writeBuffer(abort, null, client, request2, socket, contentLength, header, expectsPayload);
-      } else if (util.isBuffer(body3)) {
-        writeBuffer(abort, body3, client, request2, socket, contentLength, header, expectsPayload);
-      } else if (util.isBlobLike(body3)) {
-        if (typeof body3.stream === "function") {
-          writeIterable(abort, body3.stream(), client, request2, socket, contentLength, header, expectsPayload);
+      } else if (util.isBuffer(body2)) {
+        writeBuffer(abort, body2, client, request2, socket, contentLength, header, expectsPayload);
+      } else if (util.isBlobLike(body2)) {
+        if (typeof body2.stream === "function") {
+          writeIterable(abort, body2.stream(), client, request2, socket, contentLength, header, expectsPayload);
         } else {
-          writeBlob(abort, body3, client, request2, socket, contentLength, header, expectsPayload);
+          writeBlob(abort, body2, client, request2, socket, contentLength, header, expectsPayload);
         }
-      } else if (util.isStream(body3)) {
-        writeStream(abort, body3, client, request2, socket, contentLength, header, expectsPayload);
-      } else if (util.isIterable(body3)) {
-        writeIterable(abort, body3, client, request2, socket, contentLength, header, expectsPayload);
+      } else if (util.isStream(body2)) {
+        writeStream(abort, body2, client, request2, socket, contentLength, header, expectsPayload);
+      } else if (util.isIterable(body2)) {
+        writeIterable(abort, body2, client, request2, socket, contentLength, header, expectsPayload);
       } else {
         assert2(false);
       }
       return true;
     }
-    function writeStream(abort, body3, client, request2, socket, contentLength, header, expectsPayload) {
+    function writeStream(abort, body2, client, request2, socket, contentLength, header, expectsPayload) {
       assert2(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
       let finished = false;
       const writer = new AsyncWriter({ abort, socket, request: request2, contentLength, client, expectsPayload, header });
@@ -6616,13 +6616,13 @@ upgrade: ${upgrade}\r
         if (finished) {
           return;
         }
-        if (body3.resume) {
-          body3.resume();
+        if (body2.resume) {
+          body2.resume();
         }
       };
       const onClose = function() {
         queueMicrotask(() => {
-          body3.removeListener("error", onFinished);
+          body2.removeListener("error", onFinished);
         });
         if (!finished) {
           const err = new RequestAbortedError();
@@ -6636,7 +6636,7 @@ upgrade: ${upgrade}\r
         finished = true;
         assert2(socket.destroyed || socket[kWriting] && client[kRunning] <= 1);
         socket.off("drain", onDrain).off("error", onFinished);
-        body3.removeListener("data", onData).removeListener("end", onFinished).removeListener("close", onClose);
+        body2.removeListener("data", onData).removeListener("end", onFinished).removeListener("close", onClose);
         if (!err) {
           try {
             writer.end();
@@ -6646,28 +6646,28 @@ upgrade: ${upgrade}\r
         }
         writer.destroy(err);
         if (err && (err.code !== "UND_ERR_INFO" || err.message !== "reset")) {
-          util.destroy(body3, err);
+          util.destroy(body2, err);
         } else {
-          util.destroy(body3);
+          util.destroy(body2);
         }
       };
-      body3.on("data", onData).on("end", onFinished).on("error", onFinished).on("close", onClose);
-      if (body3.resume) {
-        body3.resume();
+      body2.on("data", onData).on("end", onFinished).on("error", onFinished).on("close", onClose);
+      if (body2.resume) {
+        body2.resume();
       }
       socket.on("drain", onDrain).on("error", onFinished);
-      if (body3.errorEmitted ?? body3.errored) {
-        setImmediate(() => onFinished(body3.errored));
-      } else if (body3.endEmitted ?? body3.readableEnded) {
+      if (body2.errorEmitted ?? body2.errored) {
+        setImmediate(() => onFinished(body2.errored));
+      } else if (body2.endEmitted ?? body2.readableEnded) {
         setImmediate(() => onFinished(null));
       }
-      if (body3.closeEmitted ?? body3.closed) {
+      if (body2.closeEmitted ?? body2.closed) {
         setImmediate(onClose);
       }
     }
-    function writeBuffer(abort, body3, client, request2, socket, contentLength, header, expectsPayload) {
+    function writeBuffer(abort, body2, client, request2, socket, contentLength, header, expectsPayload) {
       try {
-        if (!body3) {
+        if (!body2) {
           if (contentLength === 0) {
             socket.write(`${header}content-length: 0\r
 \r
@@ -6677,15 +6677,15 @@ upgrade: ${upgrade}\r
             socket.write(`${header}\r
 `, "latin1");
           }
-        } else if (util.isBuffer(body3)) {
-          assert2(contentLength === body3.byteLength, "buffer body must have content length");
+        } else if (util.isBuffer(body2)) {
+          assert2(contentLength === body2.byteLength, "buffer body must have content length");
           socket.cork();
           socket.write(`${header}content-length: ${contentLength}\r
 \r
 `, "latin1");
-          socket.write(body3);
+          socket.write(body2);
           socket.uncork();
-          request2.onBodySent(body3);
+          request2.onBodySent(body2);
           if (!expectsPayload && request2.reset !== false) {
             socket[kReset] = true;
           }
@@ -6696,13 +6696,13 @@ upgrade: ${upgrade}\r
         abort(err);
       }
     }
-    async function writeBlob(abort, body3, client, request2, socket, contentLength, header, expectsPayload) {
-      assert2(contentLength === body3.size, "blob body must have content length");
+    async function writeBlob(abort, body2, client, request2, socket, contentLength, header, expectsPayload) {
+      assert2(contentLength === body2.size, "blob body must have content length");
       try {
-        if (contentLength != null && contentLength !== body3.size) {
+        if (contentLength != null && contentLength !== body2.size) {
           throw new RequestContentLengthMismatchError();
         }
-        const buffer = Buffer.from(await body3.arrayBuffer());
+        const buffer = Buffer.from(await body2.arrayBuffer());
         socket.cork();
         socket.write(`${header}content-length: ${contentLength}\r
 \r
@@ -6719,7 +6719,7 @@ upgrade: ${upgrade}\r
         abort(err);
       }
     }
-    async function writeIterable(abort, body3, client, request2, socket, contentLength, header, expectsPayload) {
+    async function writeIterable(abort, body2, client, request2, socket, contentLength, header, expectsPayload) {
       assert2(contentLength !== 0 || client[kRunning] === 0, "iterator body cannot be pipelined");
       let callback = null;
       function onDrain() {
@@ -6740,7 +6740,7 @@ upgrade: ${upgrade}\r
       socket.on("close", onDrain).on("drain", onDrain);
       const writer = new AsyncWriter({ abort, socket, request: request2, contentLength, client, expectsPayload, header });
       try {
-        for await (const chunk of body3) {
+        for await (const chunk of body2) {
           if (socket[kError]) {
             throw socket[kError];
           }
@@ -7072,7 +7072,7 @@ var require_client_h2 = __commonJS({
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
       const { method, path, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
-      let { body: body3 } = request2;
+      let { body: body2 } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
         return false;
@@ -7112,7 +7112,7 @@ var require_client_h2 = __commonJS({
         if (stream != null) {
           util.destroy(stream, error63);
         }
-        util.destroy(body3, error63);
+        util.destroy(body2, error63);
         client[kQueue][client[kRunningIdx]++] = null;
         client[kResume]();
       };
@@ -7171,15 +7171,15 @@ var require_client_h2 = __commonJS({
       headers[HTTP2_HEADER_PATH] = path;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
-      if (body3 && typeof body3.read === "function") {
-        body3.read(0);
+      if (body2 && typeof body2.read === "function") {
+        body2.read(0);
       }
-      let contentLength = util.bodyLength(body3);
-      if (util.isFormDataLike(body3)) {
+      let contentLength = util.bodyLength(body2);
+      if (util.isFormDataLike(body2)) {
         extractBody ??= require_body().extractBody;
-        const [bodyStream, contentType] = extractBody(body3);
+        const [bodyStream, contentType] = extractBody(body2);
         headers["content-type"] = contentType;
-        body3 = bodyStream.stream;
+        body2 = bodyStream.stream;
         contentLength = bodyStream.length;
       }
       if (contentLength == null) {
@@ -7196,11 +7196,11 @@ var require_client_h2 = __commonJS({
         process.emitWarning(new RequestContentLengthMismatchError());
       }
       if (contentLength != null) {
-        assert2(body3, "no body must not have content length");
+        assert2(body2, "no body must not have content length");
         headers[HTTP2_HEADER_CONTENT_LENGTH] = `${contentLength}`;
       }
       session.ref();
-      const shouldEndStream = method === "GET" || method === "HEAD" || body3 === null;
+      const shouldEndStream = method === "GET" || method === "HEAD" || body2 === null;
       if (expectContinue) {
         headers[HTTP2_HEADER_EXPECT] = "100-continue";
         stream = session.request(headers, { endStream: shouldEndStream, signal });
@@ -7257,7 +7257,7 @@ var require_client_h2 = __commonJS({
       });
       return true;
       function writeBodyH2() {
-        if (!body3 || contentLength === 0) {
+        if (!body2 || contentLength === 0) {
           writeBuffer(
             abort,
             stream,
@@ -7268,23 +7268,23 @@ var require_client_h2 = __commonJS({
             contentLength,
             expectsPayload
           );
-        } else if (util.isBuffer(body3)) {
+        } else if (util.isBuffer(body2)) {
           writeBuffer(
             abort,
             stream,
-            body3,
+            body2,
             client,
             request2,
             client[kSocket],
             contentLength,
             expectsPayload
           );
-        } else if (util.isBlobLike(body3)) {
-          if (typeof body3.stream === "function") {
+        } else if (util.isBlobLike(body2)) {
+          if (typeof body2.stream === "function") {
             writeIterable(
               abort,
               stream,
-              body3.stream(),
+              body2.stream(),
               client,
               request2,
               client[kSocket],
@@ -7295,7 +7295,7 @@ var require_client_h2 = __commonJS({
             writeBlob(
               abort,
               stream,
-              body3,
+              body2,
               client,
               request2,
               client[kSocket],
@@ -7303,22 +7303,22 @@ var require_client_h2 = __commonJS({
               expectsPayload
             );
           }
-        } else if (util.isStream(body3)) {
+        } else if (util.isStream(body2)) {
           writeStream(
             abort,
             client[kSocket],
             expectsPayload,
             stream,
-            body3,
+            body2,
             client,
             request2,
             contentLength
           );
-        } else if (util.isIterable(body3)) {
+        } else if (util.isIterable(body2)) {
           writeIterable(
             abort,
             stream,
-            body3,
+            body2,
             client,
             request2,
             client[kSocket],
@@ -7330,15 +7330,15 @@ var require_client_h2 = __commonJS({
         }
       }
     }
-    function writeBuffer(abort, h2stream, body3, client, request2, socket, contentLength, expectsPayload) {
+    function writeBuffer(abort, h2stream, body2, client, request2, socket, contentLength, expectsPayload) {
       try {
-        if (body3 != null && util.isBuffer(body3)) {
-          assert2(contentLength === body3.byteLength, "buffer body must have content length");
+        if (body2 != null && util.isBuffer(body2)) {
+          assert2(contentLength === body2.byteLength, "buffer body must have content length");
           h2stream.cork();
-          h2stream.write(body3);
+          h2stream.write(body2);
           h2stream.uncork();
           h2stream.end();
-          request2.onBodySent(body3);
+          request2.onBodySent(body2);
         }
         if (!expectsPayload) {
           socket[kReset] = true;
@@ -7349,10 +7349,10 @@ var require_client_h2 = __commonJS({
         abort(error63);
       }
     }
-    function writeStream(abort, socket, expectsPayload, h2stream, body3, client, request2, contentLength) {
+    function writeStream(abort, socket, expectsPayload, h2stream, body2, client, request2, contentLength) {
       assert2(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
       const pipe2 = pipeline(
-        body3,
+        body2,
         h2stream,
         (err) => {
           if (err) {
@@ -7373,13 +7373,13 @@ var require_client_h2 = __commonJS({
         request2.onBodySent(chunk);
       }
     }
-    async function writeBlob(abort, h2stream, body3, client, request2, socket, contentLength, expectsPayload) {
-      assert2(contentLength === body3.size, "blob body must have content length");
+    async function writeBlob(abort, h2stream, body2, client, request2, socket, contentLength, expectsPayload) {
+      assert2(contentLength === body2.size, "blob body must have content length");
       try {
-        if (contentLength != null && contentLength !== body3.size) {
+        if (contentLength != null && contentLength !== body2.size) {
           throw new RequestContentLengthMismatchError();
         }
-        const buffer = Buffer.from(await body3.arrayBuffer());
+        const buffer = Buffer.from(await body2.arrayBuffer());
         h2stream.cork();
         h2stream.write(buffer);
         h2stream.uncork();
@@ -7394,7 +7394,7 @@ var require_client_h2 = __commonJS({
         abort(err);
       }
     }
-    async function writeIterable(abort, h2stream, body3, client, request2, socket, contentLength, expectsPayload) {
+    async function writeIterable(abort, h2stream, body2, client, request2, socket, contentLength, expectsPayload) {
       assert2(contentLength !== 0 || client[kRunning] === 0, "iterator body cannot be pipelined");
       let callback = null;
       function onDrain() {
@@ -7414,7 +7414,7 @@ var require_client_h2 = __commonJS({
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
       try {
-        for await (const chunk of body3) {
+        for await (const chunk of body2) {
           if (socket[kError]) {
             throw socket[kError];
           }
@@ -7452,8 +7452,8 @@ var require_redirect_handler = __commonJS({
     var redirectableStatusCodes = [300, 301, 302, 303, 307, 308];
     var kBody = /* @__PURE__ */ Symbol("body");
     var BodyAsyncIterable = class {
-      constructor(body3) {
-        this[kBody] = body3;
+      constructor(body2) {
+        this[kBody] = body2;
         this[kBodyUsed] = false;
       }
       async *[Symbol.asyncIterator]() {
@@ -9696,18 +9696,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body: body3, resolve: resolve3, stream, length } = consume2;
+      const { type, body: body2, resolve: resolve3, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve3(chunksDecode(body3, length));
+          resolve3(chunksDecode(body2, length));
         } else if (type === "json") {
-          resolve3(JSON.parse(chunksDecode(body3, length)));
+          resolve3(JSON.parse(chunksDecode(body2, length)));
         } else if (type === "arrayBuffer") {
-          resolve3(chunksConcat(body3, length).buffer);
+          resolve3(chunksConcat(body2, length).buffer);
         } else if (type === "blob") {
-          resolve3(new Blob(body3, { type: stream[kContentType] }));
+          resolve3(new Blob(body2, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve3(chunksConcat(body3, length));
+          resolve3(chunksConcat(body2, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9747,12 +9747,12 @@ var require_util3 = __commonJS({
     } = require_errors();
     var { chunksDecode } = require_readable();
     var CHUNK_LIMIT = 128 * 1024;
-    async function getResolveErrorBodyCallback({ callback, body: body3, contentType, statusCode, statusMessage, headers }) {
-      assert2(body3);
+    async function getResolveErrorBodyCallback({ callback, body: body2, contentType, statusCode, statusMessage, headers }) {
+      assert2(body2);
       let chunks = [];
       let length = 0;
       try {
-        for await (const chunk of body3) {
+        for await (const chunk of body2) {
           chunks.push(chunk);
           length += chunk.length;
           if (length > CHUNK_LIMIT) {
@@ -9814,7 +9814,7 @@ var require_api_request = __commonJS({
         if (!opts || typeof opts !== "object") {
           throw new InvalidArgumentError("invalid opts");
         }
-        const { signal, method, opaque, body: body3, onInfo, responseHeaders, throwOnError, highWaterMark } = opts;
+        const { signal, method, opaque, body: body2, onInfo, responseHeaders, throwOnError, highWaterMark } = opts;
         try {
           if (typeof callback !== "function") {
             throw new InvalidArgumentError("invalid callback");
@@ -9833,8 +9833,8 @@ var require_api_request = __commonJS({
           }
           super("UNDICI_REQUEST");
         } catch (err) {
-          if (util.isStream(body3)) {
-            util.destroy(body3.on("error", util.nop), err);
+          if (util.isStream(body2)) {
+            util.destroy(body2.on("error", util.nop), err);
           }
           throw err;
         }
@@ -9844,7 +9844,7 @@ var require_api_request = __commonJS({
         this.callback = callback;
         this.res = null;
         this.abort = null;
-        this.body = body3;
+        this.body = body2;
         this.trailers = {};
         this.context = null;
         this.onInfo = onInfo || null;
@@ -9853,8 +9853,8 @@ var require_api_request = __commonJS({
         this.signal = signal;
         this.reason = null;
         this.removeAbortListener = null;
-        if (util.isStream(body3)) {
-          body3.on("error", (err) => {
+        if (util.isStream(body2)) {
+          body2.on("error", (err) => {
             this.onError(err);
           });
         }
@@ -9938,7 +9938,7 @@ var require_api_request = __commonJS({
         this.res.push(null);
       }
       onError(err) {
-        const { res, callback, body: body3, opaque } = this;
+        const { res, callback, body: body2, opaque } = this;
         if (callback) {
           this.callback = null;
           queueMicrotask(() => {
@@ -9951,9 +9951,9 @@ var require_api_request = __commonJS({
             util.destroy(res, err);
           });
         }
-        if (body3) {
+        if (body2) {
           this.body = null;
-          util.destroy(body3, err);
+          util.destroy(body2, err);
         }
         if (this.removeAbortListener) {
           res?.off("close", this.removeAbortListener);
@@ -10052,7 +10052,7 @@ var require_api_stream = __commonJS({
         if (!opts || typeof opts !== "object") {
           throw new InvalidArgumentError("invalid opts");
         }
-        const { signal, method, opaque, body: body3, onInfo, responseHeaders, throwOnError } = opts;
+        const { signal, method, opaque, body: body2, onInfo, responseHeaders, throwOnError } = opts;
         try {
           if (typeof callback !== "function") {
             throw new InvalidArgumentError("invalid callback");
@@ -10071,8 +10071,8 @@ var require_api_stream = __commonJS({
           }
           super("UNDICI_STREAM");
         } catch (err) {
-          if (util.isStream(body3)) {
-            util.destroy(body3.on("error", util.nop), err);
+          if (util.isStream(body2)) {
+            util.destroy(body2.on("error", util.nop), err);
           }
           throw err;
         }
@@ -10084,11 +10084,11 @@ var require_api_stream = __commonJS({
         this.abort = null;
         this.context = null;
         this.trailers = null;
-        this.body = body3;
+        this.body = body2;
         this.onInfo = onInfo || null;
         this.throwOnError = throwOnError || false;
-        if (util.isStream(body3)) {
-          body3.on("error", (err) => {
+        if (util.isStream(body2)) {
+          body2.on("error", (err) => {
             this.onError(err);
           });
         }
@@ -10169,7 +10169,7 @@ var require_api_stream = __commonJS({
         res.end();
       }
       onError(err) {
-        const { res, callback, opaque, body: body3 } = this;
+        const { res, callback, opaque, body: body2 } = this;
         removeSignal(this);
         this.factory = null;
         if (res) {
@@ -10181,9 +10181,9 @@ var require_api_stream = __commonJS({
             this.runInAsyncScope(callback, null, err, { opaque });
           });
         }
-        if (body3) {
+        if (body2) {
           this.body = null;
-          util.destroy(body3, err);
+          util.destroy(body2, err);
         }
       }
     };
@@ -10290,9 +10290,9 @@ var require_api_pipeline = __commonJS({
           readableObjectMode: opts.objectMode,
           autoDestroy: true,
           read: () => {
-            const { body: body3 } = this;
-            if (body3?.resume) {
-              body3.resume();
+            const { body: body2 } = this;
+            if (body2?.resume) {
+              body2.resume();
             }
           },
           write: (chunk, encoding, callback) => {
@@ -10304,14 +10304,14 @@ var require_api_pipeline = __commonJS({
             }
           },
           destroy: (err, callback) => {
-            const { body: body3, req, res, ret, abort } = this;
+            const { body: body2, req, res, ret, abort } = this;
             if (!err && !ret._readableState.endEmitted) {
               err = new RequestAbortedError();
             }
             if (abort && err) {
               abort();
             }
-            util.destroy(body3, err);
+            util.destroy(body2, err);
             util.destroy(req, err);
             util.destroy(res, err);
             removeSignal(this);
@@ -10345,11 +10345,11 @@ var require_api_pipeline = __commonJS({
           return;
         }
         this.res = new PipelineResponse(resume);
-        let body3;
+        let body2;
         try {
           this.handler = null;
           const headers = this.responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
-          body3 = this.runInAsyncScope(handler2, null, {
+          body2 = this.runInAsyncScope(handler2, null, {
             statusCode,
             headers,
             opaque,
@@ -10360,13 +10360,13 @@ var require_api_pipeline = __commonJS({
           this.res.on("error", util.nop);
           throw err;
         }
-        if (!body3 || typeof body3.on !== "function") {
+        if (!body2 || typeof body2.on !== "function") {
           throw new InvalidReturnValueError("expected Readable");
         }
-        body3.on("data", (chunk) => {
-          const { ret, body: body4 } = this;
-          if (!ret.push(chunk) && body4.pause) {
-            body4.pause();
+        body2.on("data", (chunk) => {
+          const { ret, body: body3 } = this;
+          if (!ret.push(chunk) && body3.pause) {
+            body3.pause();
           }
         }).on("error", (err) => {
           const { ret } = this;
@@ -10380,7 +10380,7 @@ var require_api_pipeline = __commonJS({
             util.destroy(ret, new RequestAbortedError());
           }
         });
-        this.body = body3;
+        this.body = body2;
       }
       onData(chunk) {
         const { res } = this;
@@ -10749,10 +10749,10 @@ var require_mock_utils = __commonJS({
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path, method, body: body3, headers }) {
+    function matchKey(mockDispatch2, { path, method, body: body2, headers }) {
       const pathMatch = matchValue(mockDispatch2.path, path);
       const methodMatch = matchValue(mockDispatch2.method, method);
-      const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body3) : true;
+      const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body2) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
       return pathMatch && methodMatch && bodyMatch && headersMatch;
     }
@@ -10780,7 +10780,7 @@ var require_mock_utils = __commonJS({
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for method '${key.method}' on path '${resolvedPath}'`);
       }
-      matchedMockDispatches = matchedMockDispatches.filter(({ body: body3 }) => typeof body3 !== "undefined" ? matchValue(body3, key.body) : true);
+      matchedMockDispatches = matchedMockDispatches.filter(({ body: body2 }) => typeof body2 !== "undefined" ? matchValue(body2, key.body) : true);
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for body '${key.body}' on path '${resolvedPath}'`);
       }
@@ -10810,11 +10810,11 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path, method, body: body3, headers, query } = opts;
+      const { path, method, body: body2, headers, query } = opts;
       return {
         path,
         method,
-        body: body3,
+        body: body2,
         headers,
         query
       };
@@ -10839,9 +10839,9 @@ var require_mock_utils = __commonJS({
     function getStatusText(statusCode) {
       return STATUS_CODES[statusCode] || "unknown";
     }
-    async function getResponse(body3) {
+    async function getResponse(body2) {
       const buffers = [];
-      for await (const data of body3) {
+      for await (const data of body2) {
         buffers.push(data);
       }
       return Buffer.concat(buffers).toString("utf8");
@@ -10871,12 +10871,12 @@ var require_mock_utils = __commonJS({
       }
       function handleReply(mockDispatches, _data = data) {
         const optsHeaders = Array.isArray(opts.headers) ? buildHeadersFromArray(opts.headers) : opts.headers;
-        const body3 = typeof _data === "function" ? _data({ ...opts, headers: optsHeaders }) : _data;
-        if (isPromise(body3)) {
-          body3.then((newData) => handleReply(mockDispatches, newData));
+        const body2 = typeof _data === "function" ? _data({ ...opts, headers: optsHeaders }) : _data;
+        if (isPromise(body2)) {
+          body2.then((newData) => handleReply(mockDispatches, newData));
           return;
         }
-        const responseData = getResponseData2(body3);
+        const responseData = getResponseData2(body2);
         const responseHeaders = generateKeyValues(headers);
         const responseTrailers = generateKeyValues(trailers);
         handler2.onConnect?.((err) => handler2.onError(err), null);
@@ -11241,11 +11241,11 @@ var require_pluralizer = __commonJS({
         this.singular = singular;
         this.plural = plural2;
       }
-      pluralize(count2) {
-        const one = count2 === 1;
+      pluralize(count) {
+        const one = count === 1;
         const keys = one ? singulars : plurals;
         const noun = one ? this.singular : this.plural;
-        return { ...keys, count: count2, noun };
+        return { ...keys, count, noun };
       }
     };
   }
@@ -12420,9 +12420,9 @@ var require_response = __commonJS({
         const bytes = textEncoder.encode(
           serializeJavascriptValueToJSONString(data)
         );
-        const body3 = extractBody(bytes);
+        const body2 = extractBody(bytes);
         const responseObject = fromInnerResponse(makeResponse({}), "response");
-        initializeResponse(responseObject, init, { body: body3[0], type: "application/json" });
+        initializeResponse(responseObject, init, { body: body2[0], type: "application/json" });
         return responseObject;
       }
       // Creates a redirect Response that redirects to url with status status.
@@ -12446,13 +12446,13 @@ var require_response = __commonJS({
         return responseObject;
       }
       // https://fetch.spec.whatwg.org/#dom-response
-      constructor(body3 = null, init = {}) {
+      constructor(body2 = null, init = {}) {
         webidl.util.markAsUncloneable(this);
-        if (body3 === kConstruct) {
+        if (body2 === kConstruct) {
           return;
         }
-        if (body3 !== null) {
-          body3 = webidl.converters.BodyInit(body3);
+        if (body2 !== null) {
+          body2 = webidl.converters.BodyInit(body2);
         }
         init = webidl.converters.ResponseInit(init);
         this[kState] = makeResponse({});
@@ -12460,8 +12460,8 @@ var require_response = __commonJS({
         setHeadersGuard(this[kHeaders], "response");
         setHeadersList(this[kHeaders], this[kState].headersList);
         let bodyWithType = null;
-        if (body3 != null) {
-          const [extractedBody, type] = extractBody(body3);
+        if (body2 != null) {
+          const [extractedBody, type] = extractBody(body2);
           bodyWithType = { body: extractedBody, type };
         }
         initializeResponse(this, init, bodyWithType);
@@ -12666,7 +12666,7 @@ var require_response = __commonJS({
       assert2(isCancelled(fetchParams));
       return isAborted(fetchParams) ? makeNetworkError(Object.assign(new DOMException("The operation was aborted.", "AbortError"), { cause: err })) : makeNetworkError(Object.assign(new DOMException("Request was cancelled."), { cause: err }));
     }
-    function initializeResponse(response, init, body3) {
+    function initializeResponse(response, init, body2) {
       if (init.status !== null && (init.status < 200 || init.status > 599)) {
         throw new RangeError('init["status"] must be in the range of 200 to 599, inclusive.');
       }
@@ -12684,16 +12684,16 @@ var require_response = __commonJS({
       if ("headers" in init && init.headers != null) {
         fill(response[kHeaders], init.headers);
       }
-      if (body3) {
+      if (body2) {
         if (nullBodyStatus.includes(response.status)) {
           throw webidl.errors.exception({
             header: "Response constructor",
             message: `Invalid response status code ${response.status}`
           });
         }
-        response[kState].body = body3.body;
-        if (body3.type != null && !response[kState].headersList.contains("content-type", true)) {
-          response[kState].headersList.append("content-type", body3.type, true);
+        response[kState].body = body2.body;
+        if (body2.type != null && !response[kState].headersList.contains("content-type", true)) {
+          response[kState].headersList.append("content-type", body2.type, true);
         }
       }
     }
@@ -14332,11 +14332,11 @@ var require_fetch = __commonJS({
         })();
       }
       try {
-        const { body: body3, status, statusText, headersList, socket } = await dispatch({ body: requestBody });
+        const { body: body2, status, statusText, headersList, socket } = await dispatch({ body: requestBody });
         if (socket) {
           response = makeResponse({ status, statusText, headersList, socket });
         } else {
-          const iterator2 = body3[Symbol.asyncIterator]();
+          const iterator2 = body2[Symbol.asyncIterator]();
           fetchParams.controller.next = () => iterator2.next();
           response = makeResponse({ status, statusText, headersList });
         }
@@ -14432,7 +14432,7 @@ var require_fetch = __commonJS({
         fetchParams.controller.connection.destroy();
       }
       return response;
-      function dispatch({ body: body3 }) {
+      function dispatch({ body: body2 }) {
         const url2 = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
         return new Promise((resolve3, reject) => agent.dispatch(
@@ -14440,7 +14440,7 @@ var require_fetch = __commonJS({
             path: url2.pathname + url2.search,
             origin: url2.origin,
             method: request2.method,
-            body: agent.isMockActive ? request2.body && (request2.body.source || request2.body.stream) : body3,
+            body: agent.isMockActive ? request2.body && (request2.body.source || request2.body.stream) : body2,
             headers: request2.headersList.entries,
             maxRedirections: 0,
             upgrade: request2.mode === "websocket" ? "websocket" : void 0
@@ -17050,8 +17050,8 @@ var require_util7 = __commonJS({
           return false;
         }
       }
-      const num5 = Number.parseInt(value, 10);
-      return num5 >= 8 && num5 <= 15;
+      const num4 = Number.parseInt(value, 10);
+      return num4 >= 8 && num4 <= 15;
     }
     var hasIntl = typeof process.versions.icu === "string";
     var fatalDecoder = hasIntl ? new TextDecoder("utf-8", { fatal: true }) : void 0;
@@ -17604,9 +17604,9 @@ var require_receiver = __commonJS({
             if (this.#byteOffset < this.#info.payloadLength) {
               return callback();
             }
-            const body3 = this.consume(this.#info.payloadLength);
+            const body2 = this.consume(this.#info.payloadLength);
             if (isControlFrame(this.#info.opcode)) {
-              this.#loop = this.parseControlFrame(body3);
+              this.#loop = this.parseControlFrame(body2);
               this.#state = parserStates.INFO;
               const socket = this.ws[kResponse].socket;
               if (this.#loop && socket.writableNeedDrain) {
@@ -17620,7 +17620,7 @@ var require_receiver = __commonJS({
               }
             } else {
               if (!this.#info.compressed) {
-                if (!this.writeFragments(body3)) {
+                if (!this.writeFragments(body2)) {
                   return;
                 }
                 if (this.#maxPayloadSize > 0 && this.#fragmentsBytes > this.#maxPayloadSize) {
@@ -17633,7 +17633,7 @@ var require_receiver = __commonJS({
                 this.#state = parserStates.INFO;
               } else {
                 this.#extensions.get("permessage-deflate").decompress(
-                  body3,
+                  body2,
                   this.#info.fin,
                   (error63, data) => {
                     if (error63) {
@@ -17746,14 +17746,14 @@ var require_receiver = __commonJS({
        * Parses control frames.
        * @param {Buffer} body
        */
-      parseControlFrame(body3) {
+      parseControlFrame(body2) {
         const { opcode, payloadLength } = this.#info;
         if (opcode === opcodes.CLOSE) {
           if (payloadLength === 1) {
             failWebsocketConnection(this.ws, "Received close frame with a 1-byte body.");
             return false;
           }
-          this.#info.closeInfo = this.parseCloseBody(body3);
+          this.#info.closeInfo = this.parseCloseBody(body2);
           if (this.#info.closeInfo.error) {
             const { code, reason } = this.#info.closeInfo;
             closeWebSocketConnection(this.ws, code, reason, reason.length);
@@ -17761,12 +17761,12 @@ var require_receiver = __commonJS({
             return false;
           }
           if (this.ws[kSentClose] !== sentCloseFrameState.SENT) {
-            let body4 = emptyBuffer;
+            let body3 = emptyBuffer;
             if (this.#info.closeInfo.code) {
-              body4 = Buffer.allocUnsafe(2);
-              body4.writeUInt16BE(this.#info.closeInfo.code, 0);
+              body3 = Buffer.allocUnsafe(2);
+              body3.writeUInt16BE(this.#info.closeInfo.code, 0);
             }
-            const closeFrame = new WebsocketFrameSend(body4);
+            const closeFrame = new WebsocketFrameSend(body3);
             this.ws[kResponse].socket.write(
               closeFrame.createFrame(opcodes.CLOSE),
               (err) => {
@@ -17781,18 +17781,18 @@ var require_receiver = __commonJS({
           return false;
         } else if (opcode === opcodes.PING) {
           if (!this.ws[kReceivedClose]) {
-            const frame = new WebsocketFrameSend(body3);
+            const frame = new WebsocketFrameSend(body2);
             this.ws[kResponse].socket.write(frame.createFrame(opcodes.PONG));
             if (channels.ping.hasSubscribers) {
               channels.ping.publish({
-                payload: body3
+                payload: body2
               });
             }
           }
         } else if (opcode === opcodes.PONG) {
           if (channels.pong.hasSubscribers) {
             channels.pong.publish({
-              payload: body3
+              payload: body2
             });
           }
         }
@@ -18664,15 +18664,15 @@ ${value}`;
           pos = 0;
         }
       }
-      discardLeadingBytes(count2) {
-        while (count2 > 0 && this.lineChunkIndex < this.chunks.length) {
+      discardLeadingBytes(count) {
+        while (count > 0 && this.lineChunkIndex < this.chunks.length) {
           const chunk = this.chunks[this.lineChunkIndex];
           const remaining = chunk.length - this.linePos;
-          if (count2 < remaining) {
-            this.linePos += count2;
-            count2 = 0;
+          if (count < remaining) {
+            this.linePos += count;
+            count = 0;
           } else {
-            count2 -= remaining;
+            count -= remaining;
             this.lineChunkIndex++;
             this.linePos = 0;
           }
@@ -19722,8 +19722,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count2, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count2);
+          for (const { count, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -19831,13 +19831,13 @@ var require_Alias = __commonJS({
         const anchor2 = anchors2 && source && anchors2.get(source);
         return anchor2 ? anchor2.count * anchor2.aliasCount : 0;
       } else if (identity.isCollection(node2)) {
-        let count2 = 0;
+        let count = 0;
         for (const item of node2.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count2)
-            count2 = c;
+          if (c > count)
+            count = c;
         }
-        return count2;
+        return count;
       } else if (identity.isPair(node2)) {
         const kc = getAliasCount(doc, node2.key, anchors2);
         const vc = getAliasCount(doc, node2.value, anchors2);
@@ -20457,10 +20457,10 @@ ${indent}`) + "'";
             literalFallback = true;
           };
         }
-        const body3 = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
+        const body2 = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
         if (!literalFallback)
           return `>${header}
-${indent}${body3}`;
+${indent}${body2}`;
       }
       value = value.replace(/\n+/g, `$&${indent}`);
       return `|${header}
@@ -21084,7 +21084,7 @@ ${indent}${line}` : "\n";
           str2 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum2, line) => sum2 + line.length + 2, 2) + (str2.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str2.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
             str2 += ",";
@@ -21100,7 +21100,7 @@ ${indent}${line}` : "\n";
         return start + end;
       } else {
         if (!reqNewline) {
-          const len = lines.reduce((sum2, line) => sum2 + line.length + 2, 2);
+          const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
@@ -21499,9 +21499,9 @@ var require_stringifyNumber = __commonJS({
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
         return String(value);
-      const num5 = typeof value === "number" ? value : Number(value);
-      if (!isFinite(num5))
-        return isNaN(num5) ? ".nan" : num5 < 0 ? "-.inf" : ".inf";
+      const num4 = typeof value === "number" ? value : Number(value);
+      if (!isFinite(num4))
+        return isNaN(num4) ? ".nan" : num4 < 0 ? "-.inf" : ".inf";
       let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
       if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
         let i = n.indexOf(".");
@@ -21541,8 +21541,8 @@ var require_float = __commonJS({
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
       resolve: (str2) => parseFloat(str2),
       stringify(node2) {
-        const num5 = Number(node2.value);
-        return isFinite(num5) ? num5.toExponential() : stringifyNumber.stringifyNumber(node2);
+        const num4 = Number(node2.value);
+        return isFinite(num4) ? num4.toExponential() : stringifyNumber.stringifyNumber(node2);
       }
     };
     var float = {
@@ -21981,8 +21981,8 @@ var require_float2 = __commonJS({
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
       resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
       stringify(node2) {
-        const num5 = Number(node2.value);
-        return isFinite(num5) ? num5.toExponential() : stringifyNumber.stringifyNumber(node2);
+        const num4 = Number(node2.value);
+        return isFinite(num4) ? num4.toExponential() : stringifyNumber.stringifyNumber(node2);
       }
     };
     var float = {
@@ -22184,23 +22184,23 @@ var require_timestamp = __commonJS({
     function parseSexagesimal(str2, asBigInt) {
       const sign = str2[0];
       const parts = sign === "-" || sign === "+" ? str2.substring(1) : str2;
-      const num5 = (n) => asBigInt ? BigInt(n) : Number(n);
-      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num5(60) + num5(p), num5(0));
-      return sign === "-" ? num5(-1) * res : res;
+      const num4 = (n) => asBigInt ? BigInt(n) : Number(n);
+      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num4(60) + num4(p), num4(0));
+      return sign === "-" ? num4(-1) * res : res;
     }
     function stringifySexagesimal(node2) {
       let { value } = node2;
-      let num5 = (n) => n;
+      let num4 = (n) => n;
       if (typeof value === "bigint")
-        num5 = (n) => BigInt(n);
+        num4 = (n) => BigInt(n);
       else if (isNaN(value) || !isFinite(value))
         return stringifyNumber.stringifyNumber(node2);
       let sign = "";
       if (value < 0) {
         sign = "-";
-        value *= num5(-1);
+        value *= num4(-1);
       }
-      const _60 = num5(60);
+      const _60 = num4(60);
       const parts = [value % _60];
       if (value < 60) {
         parts.unshift(0);
@@ -22476,13 +22476,13 @@ var require_stringifyDocument = __commonJS({
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body3 = stringify2.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body2 = stringify2.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
-          body3 += stringifyComment.lineComment(body3, "", commentString(contentComment));
-        if ((body3[0] === "|" || body3[0] === ">") && lines[lines.length - 1] === "---") {
-          lines[lines.length - 1] = `--- ${body3}`;
+          body2 += stringifyComment.lineComment(body2, "", commentString(contentComment));
+        if ((body2[0] === "|" || body2[0] === ">") && lines[lines.length - 1] === "---") {
+          lines[lines.length - 1] = `--- ${body2}`;
         } else
-          lines.push(body3);
+          lines.push(body2);
       } else {
         lines.push(stringify2.stringify(doc.contents, ctx));
       }
@@ -22790,8 +22790,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count2, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count2);
+          for (const { count, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -22868,12 +22868,12 @@ var require_errors2 = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count2 = 1;
+        let count = 1;
         const end = error63.linePos[1];
         if (end?.line === line && end.col > col) {
-          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count2);
+        const pointer = " ".repeat(ci) + "^".repeat(count);
         error63.message += `:
 
 ${lineStr}
@@ -24475,13 +24475,13 @@ var require_cst_scalar = __commonJS({
         case ">": {
           const he = source.indexOf("\n");
           const head = source.substring(0, he);
-          const body3 = source.substring(he + 1) + "\n";
+          const body2 = source.substring(he + 1) + "\n";
           const props = [
             { type: "block-scalar-header", offset, indent, source: head }
           ];
           if (!addEndtoBlockProps(props, end))
             props.push({ type: "newline", offset: -1, indent, source: "\n" });
-          return { type: "block-scalar", offset, indent, props, source: body3 };
+          return { type: "block-scalar", offset, indent, props, source: body2 };
         }
         case '"':
           return { type: "double-quoted-scalar", offset, indent, source, end };
@@ -24538,13 +24538,13 @@ var require_cst_scalar = __commonJS({
     function setBlockScalarValue(token, source) {
       const he = source.indexOf("\n");
       const head = source.substring(0, he);
-      const body3 = source.substring(he + 1) + "\n";
+      const body2 = source.substring(he + 1) + "\n";
       if (token.type === "block-scalar") {
         const header = token.props[0];
         if (header.type !== "block-scalar-header")
           throw new Error("Invalid block scalar header");
         header.source = head;
-        token.source = body3;
+        token.source = body2;
       } else {
         const { offset } = token;
         const indent = "indent" in token ? token.indent : -1;
@@ -24556,7 +24556,7 @@ var require_cst_scalar = __commonJS({
         for (const key of Object.keys(token))
           if (key !== "type" && key !== "offset")
             delete token[key];
-        Object.assign(token, { type: "block-scalar", indent, props, source: body3 });
+        Object.assign(token, { type: "block-scalar", indent, props, source: body2 });
       }
     }
     function addEndtoBlockProps(props, end) {
@@ -28347,9 +28347,9 @@ var require_light = __commonJS({
             waitForExecuting = (at) => {
               var finished;
               finished = () => {
-                var counts2;
-                counts2 = this._states.counts;
-                return counts2[0] + counts2[1] + counts2[2] + counts2[3] === at;
+                var counts;
+                counts = this._states.counts;
+                return counts[0] + counts[1] + counts[2] + counts[3] === at;
               };
               return new this.Promise((resolve3, reject) => {
                 if (finished()) {
@@ -29260,12 +29260,12 @@ function longestRun(text, ch) {
 }
 function renderCodeBlock(text, opts = {}) {
   const { text: kept, cut } = truncateText(sanitizeText(text), opts.maxLength ?? Number.POSITIVE_INFINITY);
-  const body3 = cut > 0 ? `${kept}
+  const body2 = cut > 0 ? `${kept}
 \u2026 \u27E8${cut} more characters\u27E9` : kept;
-  const fence2 = "`".repeat(Math.max(3, longestRun(body3, "`") + 1));
+  const fence2 = "`".repeat(Math.max(3, longestRun(body2, "`") + 1));
   const lang = (opts.lang ?? "").replace(/[^A-Za-z0-9_+-]/g, "");
   return `${fence2}${lang}
-${body3}${body3.endsWith("\n") || body3 === "" ? "" : "\n"}${fence2}
+${body2}${body2.endsWith("\n") || body2 === "" ? "" : "\n"}${fence2}
 `;
 }
 
@@ -30578,14 +30578,14 @@ function codePointLength(str2) {
   const units = str2.length;
   if (!highSurrogate.test(str2))
     return units;
-  let count2 = units;
+  let count = units;
   for (let i = 0; i < units - 1; i++) {
     if ((str2.charCodeAt(i) & 64512) === 55296 && (str2.charCodeAt(i + 1) & 64512) === 56320) {
-      count2--;
+      count--;
       i++;
     }
   }
-  return count2;
+  return count;
 }
 function getLengthableOrigin(input2) {
   if (Array.isArray(input2))
@@ -32420,13 +32420,13 @@ var CC_SANITIZE = /[- ]/g;
 function isLuhnAlgo(digits) {
   let length = digits.length;
   let bit = 1;
-  let sum2 = 0;
+  let sum = 0;
   while (length) {
     const value = digits.charCodeAt(--length) - 48;
     bit ^= 1;
-    sum2 += bit ? [0, 2, 4, 6, 8, 1, 3, 5, 7, 9][value] : value;
+    sum += bit ? [0, 2, 4, 6, 8, 1, 3, 5, 7, 9][value] : value;
   }
-  return sum2 % 10 === 0;
+  return sum % 10 === 0;
 }
 function isValidCreditCard(input2) {
   if (!creditCard.test(input2))
@@ -34968,8 +34968,8 @@ function az_default() {
 }
 
 // node_modules/zod/v4/locales/be.js
-function getBelarusianPlural(count2, one, few, many) {
-  const absCount = Math.abs(count2);
+function getBelarusianPlural(count, one, few, many) {
+  const absCount = Math.abs(count);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -37616,8 +37616,8 @@ function hu_default() {
 }
 
 // node_modules/zod/v4/locales/hy.js
-function getArmenianPlural(count2, one, many) {
-  return Math.abs(count2) === 1 ? one : many;
+function getArmenianPlural(count, one, many) {
+  return Math.abs(count) === 1 ? one : many;
 }
 function withDefiniteArticle(word) {
   if (!word)
@@ -40355,8 +40355,8 @@ function ro_default() {
 }
 
 // node_modules/zod/v4/locales/ru.js
-function getRussianPlural(count2, one, few, many) {
-  const absCount = Math.abs(count2);
+function getRussianPlural(count, one, few, many) {
+  const absCount = Math.abs(count);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -43708,7 +43708,7 @@ function generateRecordCheck(doc, ctx, schema, accessor) {
   }, `return INVALID;`);
   return outputVar;
 }
-function emitOwnKeys(doc, ctx, accessor, kVar, body3, onSymbol) {
+function emitOwnKeys(doc, ctx, accessor, kVar, body2, onSymbol) {
   const propIsEnumerableConst = addConstant(ctx, Object.prototype.propertyIsEnumerable);
   const symsVar = newVar(ctx);
   const keysVar = newVar(ctx);
@@ -43719,7 +43719,7 @@ function emitOwnKeys(doc, ctx, accessor, kVar, body3, onSymbol) {
   doc.indented((d) => {
     d.write(`const ${kVar} = ${keysVar}[${iVar}];`);
     d.write(`if (${kVar} === "__proto__" || !${propIsEnumerableConst}.call(${accessor}, ${kVar})) continue;`);
-    body3(d);
+    body2(d);
   });
   doc.write(`}`);
   doc.write(`for (let ${iVar} = 0; ${iVar} < ${symsVar}.length; ${iVar}++) {`);
@@ -43729,7 +43729,7 @@ function emitOwnKeys(doc, ctx, accessor, kVar, body3, onSymbol) {
     if (onSymbol)
       d.write(onSymbol);
     else
-      body3(d);
+      body2(d);
   });
   doc.write(`}`);
 }
@@ -50306,11 +50306,11 @@ function renderLossMermaid(series, opts = {}) {
 function esc2(s) {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
-function niceTicks(lo, hi, count2) {
+function niceTicks(lo, hi, count) {
   const span = hi - lo || 1;
-  const raw = span / count2;
+  const raw = span / count;
   const mag = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 5, 10].map((m) => m * mag).find((s) => span / s <= count2) ?? 10 * mag;
+  const step = [1, 2, 5, 10].map((m) => m * mag).find((s) => span / s <= count) ?? 10 * mag;
   const ticks = [];
   for (let v = Math.ceil(lo / step) * step; v <= hi + step * 1e-9; v += step) ticks.push(Number(v.toPrecision(10)));
   return ticks;
@@ -51550,8 +51550,8 @@ var Context = class {
   }
   get repo() {
     if (process.env.GITHUB_REPOSITORY) {
-      const [owner, repo2] = process.env.GITHUB_REPOSITORY.split("/");
-      return { owner, repo: repo2 };
+      const [owner, repo] = process.env.GITHUB_REPOSITORY.split("/");
+      return { owner, repo };
     }
     if (this.payload.repository) {
       return {
@@ -51989,7 +51989,7 @@ function parse4(options) {
   let method = options.method.toUpperCase();
   let url2 = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
   let headers = Object.assign({}, options.headers);
-  let body3;
+  let body2;
   let parameters = omit2(options, [
     "method",
     "baseUrl",
@@ -52029,22 +52029,22 @@ function parse4(options) {
     url2 = addQueryParameters(url2, remainingParameters);
   } else {
     if ("data" in remainingParameters) {
-      body3 = remainingParameters.data;
+      body2 = remainingParameters.data;
     } else {
       if (Object.keys(remainingParameters).length) {
-        body3 = remainingParameters;
+        body2 = remainingParameters;
       }
     }
   }
-  if (!headers["content-type"] && typeof body3 !== "undefined") {
+  if (!headers["content-type"] && typeof body2 !== "undefined") {
     headers["content-type"] = "application/json; charset=utf-8";
   }
-  if (["PATCH", "PUT"].includes(method) && typeof body3 === "undefined") {
-    body3 = "";
+  if (["PATCH", "PUT"].includes(method) && typeof body2 === "undefined") {
+    body2 = "";
   }
   return Object.assign(
     { method, url: url2, headers },
-    typeof body3 !== "undefined" ? { body: body3 } : null,
+    typeof body2 !== "undefined" ? { body: body2 } : null,
     options.request ? { request: options.request } : null
   );
 }
@@ -52646,7 +52646,7 @@ async function fetchWrapper(requestOptions) {
   }
   const log = requestOptions.request?.log || console;
   const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
-  const body3 = isPlainObject3(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
+  const body2 = isPlainObject3(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
   const requestHeaders = Object.fromEntries(
     Object.entries(requestOptions.headers).map(([name, value]) => [
       name,
@@ -52657,7 +52657,7 @@ async function fetchWrapper(requestOptions) {
   try {
     fetchResponse = await fetch2(requestOptions.url, {
       method: requestOptions.method,
-      body: body3,
+      body: body2,
       redirect: requestOptions.request?.redirect,
       headers: requestHeaders,
       signal: requestOptions.request?.signal,
@@ -55985,10 +55985,10 @@ throttling.triggersNotification = triggersNotification;
 var OctokitGitHubClient = class {
   constructor(opts) {
     this.opts = opts;
-    const [owner, repo2] = opts.repository.split("/");
-    if (!owner || !repo2) throw new InputError(`repository must be owner/name, got ${JSON.stringify(opts.repository)}`, { hint: "pass the repository as owner/name (GITHUB_REPOSITORY, --repo)" });
+    const [owner, repo] = opts.repository.split("/");
+    if (!owner || !repo) throw new InputError(`repository must be owner/name, got ${JSON.stringify(opts.repository)}`, { hint: "pass the repository as owner/name (GITHUB_REPOSITORY, --repo)" });
     this.owner = owner;
-    this.repo = repo2;
+    this.repo = repo;
     const retries = opts.retries ?? 3;
     const maxWait = opts.maxRetryAfterSeconds ?? 120;
     const onLimit = (kind) => (retryAfter, options, _o, retryCount) => {
@@ -56026,17 +56026,17 @@ var OctokitGitHubClient = class {
     );
     return raw.map(toComment);
   }
-  async createIssueComment(issueNumber, body3) {
+  async createIssueComment(issueNumber, body2) {
     const r = await this.call(
       `POST /repos/${this.slug}/issues/${issueNumber}/comments`,
-      () => this.octokit.rest.issues.createComment({ owner: this.owner, repo: this.repo, issue_number: issueNumber, body: body3 })
+      () => this.octokit.rest.issues.createComment({ owner: this.owner, repo: this.repo, issue_number: issueNumber, body: body2 })
     );
     return toComment(r.data);
   }
-  async updateIssueComment(commentId, body3) {
+  async updateIssueComment(commentId, body2) {
     const r = await this.call(
       `PATCH /repos/${this.slug}/issues/comments/${commentId}`,
-      () => this.octokit.rest.issues.updateComment({ owner: this.owner, repo: this.repo, comment_id: commentId, body: body3 })
+      () => this.octokit.rest.issues.updateComment({ owner: this.owner, repo: this.repo, comment_id: commentId, body: body2 })
     );
     return toComment(r.data);
   }
@@ -56130,13 +56130,13 @@ var OctokitGitHubClient = class {
     );
     return { id: r.data.id, htmlUrl: r.data.html_url ?? "" };
   }
-  async createCommitStatus(sha3, p) {
+  async createCommitStatus(sha, p) {
     await this.call(
-      `POST /repos/${this.slug}/statuses/${sha3}`,
+      `POST /repos/${this.slug}/statuses/${sha}`,
       () => this.octokit.rest.repos.createCommitStatus({
         owner: this.owner,
         repo: this.repo,
-        sha: sha3,
+        sha,
         state: p.state,
         context: p.context,
         description: p.description,
@@ -56200,7 +56200,7 @@ function refuse(reason) {
 }
 function classifyEvent(eventName, payload, ref, repository) {
   const p = rec(payload) ?? {};
-  const repo2 = str(rec(p.repository)?.full_name) ?? repository ?? null;
+  const repo = str(rec(p.repository)?.full_name) ?? repository ?? null;
   switch (eventName) {
     case "push":
     case "merge_group":
@@ -56224,7 +56224,7 @@ function classifyEvent(eventName, payload, ref, repository) {
         number: number4,
         headSha: str(rec(pr.head)?.sha),
         headRepo: str(rec(rec(pr.head)?.repo)?.full_name),
-        baseRepo: str(rec(rec(pr.base)?.repo)?.full_name) ?? repo2,
+        baseRepo: str(rec(rec(pr.base)?.repo)?.full_name) ?? repo,
         association: str(pr.author_association),
         via: eventName,
         complete: str(pr.author_association) !== null && str(rec(pr.head)?.sha) !== null
@@ -56235,13 +56235,13 @@ function classifyEvent(eventName, payload, ref, repository) {
       const number4 = num3(issue3?.number);
       if (!issue3 || number4 === null) return { kind: "refuse", reason: "the issue_comment payload has no issue.number" };
       if (!rec(issue3.pull_request)) return { kind: "trusted", why: "a comment on an issue (not a pull request): the workflow runs the default branch" };
-      return { kind: "pull_request", number: number4, headSha: null, headRepo: null, baseRepo: repo2, association: null, via: "issue_comment" };
+      return { kind: "pull_request", number: number4, headSha: null, headRepo: null, baseRepo: repo, association: null, via: "issue_comment" };
     }
     case "workflow_run": {
       const run = rec(p.workflow_run);
       if (!run) return { kind: "refuse", reason: "the workflow_run payload has no workflow_run object" };
       const headRepo = str(rec(run.head_repository)?.full_name);
-      const runRepo = str(rec(run.repository)?.full_name) ?? repo2;
+      const runRepo = str(rec(run.repository)?.full_name) ?? repo;
       const triggeredBy = str(run.event) ?? "(unknown)";
       const prs = Array.isArray(run.pull_requests) ? run.pull_requests.map((x) => num3(rec(x)?.number)).filter((n) => n !== null) : [];
       if (!sameRepo(headRepo, runRepo)) {
@@ -56323,464 +56323,7 @@ async function findApproval(api, number4, headSha) {
 }
 
 // src/actions/runtime/event.ts
-import { readFile as readFile3, writeFile as writeFile3 } from "node:fs/promises";
-
-// src/core/contracts/report-bundle.ts
-var PULL_REQUEST_TAG = "llmops.pull-request/v2";
-var sha = external_exports.string().regex(/^[0-9a-f]{40}$/, "expected a 40-hex commit SHA");
-var repoName = external_exports.string().regex(/^[A-Za-z0-9_.-]{1,100}\/[A-Za-z0-9_.-]{1,100}$/, "expected owner/name");
-var PullRequestRefSchema = external_exports.strictObject({
-  schema: external_exports.literal(PULL_REQUEST_TAG),
-  number: external_exports.number().int().positive(),
-  head_sha: sha,
-  head_repo: repoName.nullable().describe("owner/name the head commit lives in; null when the fork was deleted"),
-  base_repo: repoName.describe("owner/name of the repository the pull request is in")
-});
-var pullRequestFormat = defineFormat({
-  kind: "pull-request",
-  version: 2,
-  schema: PullRequestRefSchema,
-  title: "the report bundle's pull-request.json (which PR and head commit it reports on)",
-  file: "<bundle>/pull-request.json",
-  writer: "actions/compare on pull_request events",
-  readers: "actions/comment",
-  hint: "the bundle must come from actions/compare of the same llmops version"
-});
-
-// src/core/github/events.ts
-var repo = external_exports.looseObject({ full_name: external_exports.string() });
-var sha2 = external_exports.string().regex(/^[0-9a-f]{40}$/i, "expected a 40-hex commit SHA");
-var pullRequestEvent = external_exports.looseObject({
-  pull_request: external_exports.looseObject({
-    number: external_exports.number().int().positive(),
-    head: external_exports.looseObject({ sha: sha2, ref: external_exports.string(), repo: repo.nullable() }),
-    base: external_exports.looseObject({ sha: sha2, ref: external_exports.string(), repo })
-  })
-});
-var workflowRunEvent = external_exports.looseObject({
-  workflow_run: external_exports.looseObject({
-    id: external_exports.number().int(),
-    event: external_exports.string(),
-    head_sha: sha2,
-    head_branch: external_exports.string().nullable(),
-    head_repository: repo.nullable(),
-    repository: repo,
-    conclusion: external_exports.string().nullable(),
-    html_url: external_exports.string().optional(),
-    pull_requests: external_exports.array(external_exports.looseObject({ number: external_exports.number().int().positive(), head: external_exports.looseObject({ sha: external_exports.string() }) })).default([])
-  })
-});
-
-// src/core/contracts/result-line.ts
-var RESULT_LINE_TAG = "llmops.result/v1";
-var MetricScoreSchema = external_exports.object({
-  value: external_exports.number().nullable().describe("In [0,1]; null when the scorer could not say"),
-  pass: external_exports.boolean().optional(),
-  stats: external_exports.array(external_exports.number()).optional().describe("Per-sample sufficient statistics of a corpus metric (BLEU, chrF)"),
-  detail: external_exports.record(external_exports.string(), external_exports.unknown()).optional()
-});
-var RecordErrorKindSchema = external_exports.enum(["http", "timeout", "network", "truncated", "bad_request", "scorer"]);
-var RecordErrorSchema = external_exports.object({
-  kind: RecordErrorKindSchema,
-  message: external_exports.string(),
-  status: external_exports.number().int().optional()
-});
-var nullableNumber = external_exports.number().nullable();
-var RetryCauseSchema = external_exports.enum(["429", "5xx", "reset", "truncated", "deadline", "other"]);
-var DeadlinePhaseSchema = external_exports.enum(["connect", "headers", "first_token", "idle", "total"]);
-var counts = (keys) => external_exports.partialRecord(keys, external_exports.number().int());
-var fields2 = {
-  case_id: external_exports.string().min(1),
-  repeat: external_exports.number().int().min(0),
-  key: external_exports.string().describe("Cache key of the request (sha256 of target, prompt and parameters)"),
-  input_hash: external_exports.string(),
-  input: external_exports.string().describe("The prompt as sent (chat messages joined)"),
-  vars: external_exports.record(external_exports.string(), external_exports.unknown()),
-  expected: external_exports.unknown(),
-  output: external_exports.string().nullable(),
-  scores: external_exports.record(external_exports.string(), MetricScoreSchema),
-  latency_ms: nullableNumber,
-  ttft_ms: nullableNumber,
-  prompt_tokens: nullableNumber,
-  completion_tokens: nullableNumber,
-  cost: nullableNumber,
-  finish_reason: external_exports.string().nullable(),
-  error: RecordErrorSchema.nullable(),
-  attempts: external_exports.number().int().min(0),
-  cached: external_exports.boolean(),
-  retries: counts(RetryCauseSchema).optional().describe("Failed attempts before this record, by cause (absent when none)"),
-  abandoned: counts(DeadlinePhaseSchema).optional().describe("Attempts abandoned by a deadline, by the phase that ran out (absent when none)"),
-  hedge: external_exports.object({ sent: external_exports.number().int(), won: external_exports.boolean(), extra_prompt_tokens: external_exports.number(), extra_completion_tokens: external_exports.number() }).optional().describe("Hedged copies sent for this record, whether one won, and what the cancelled copies were billed (estimated)")
-};
-var ResultLineSchema = external_exports.object({ schema: external_exports.literal(RESULT_LINE_TAG), ...fields2 });
-var resultLineFormat = defineFormat({
-  kind: "result",
-  version: 1,
-  schema: ResultLineSchema,
-  title: "one line of results.jsonl (one case \xD7 repeat)",
-  file: "<run>/results.jsonl",
-  writer: "llmops eval, actions/evaluate (JsonlResultsStore, appended per record)",
-  readers: "eval resume, llmops compare, gate and report, actions/compare",
-  hint: "results.jsonl holds one record per line as `llmops eval` writes it; re-run the eval, or remove the broken line",
-  lines: true,
-  untagged: { version: 1, schema: external_exports.object(fields2), upgrade: (r) => ({ schema: RESULT_LINE_TAG, ...r }) }
-});
-
-// src/core/contracts/summary.ts
-var SUMMARY_TAG = "llmops.summary/v3";
-var interval = external_exports.tuple([external_exports.number(), external_exports.number()]);
-var budgetSchema = external_exports.object({ observed: external_exports.number().nullable(), budget: external_exports.number(), pass: external_exports.boolean().nullable() });
-var metricV1 = {
-  type: external_exports.string().describe("Scorer type, e.g. exact_match, bleu"),
-  corpus: external_exports.boolean(),
-  higher_is_better: external_exports.boolean(),
-  mean: external_exports.number().nullable(),
-  se: external_exports.number().nullable(),
-  ci95: interval.nullable(),
-  method: external_exports.enum(["wilson", "t", "t-clustered", "bootstrap", "none"]),
-  n: external_exports.number().int(),
-  n_cases: external_exports.number().int(),
-  pass_rate: external_exports.number().nullable(),
-  threshold: external_exports.number().nullable(),
-  weight: external_exports.number(),
-  signature: external_exports.string(),
-  budgets: external_exports.record(external_exports.string(), budgetSchema).optional().describe("Run-level budgets (latency scorer): observed percentile vs budget, in ms")
-};
-var MetricSummarySchema = external_exports.object({
-  ...metricV1,
-  config: external_exports.record(external_exports.string(), external_exports.unknown()).nullable().describe("The scorer's full configuration as the run used it (suite entry with defaults filled); null when read from a v1 summary, which did not record it")
-});
-var ProvenanceSchema = external_exports.object({
-  llmops_version: external_exports.string(),
-  git: external_exports.object({ commit: external_exports.string().nullable(), dirty: external_exports.boolean().nullable() }),
-  suite_hash: external_exports.string(),
-  dataset_hash: external_exports.string(),
-  prompt_hash: external_exports.string(),
-  variant: external_exports.string().optional().describe("The suite variant evaluated (llmops eval --variant), when one was"),
-  target: external_exports.object({
-    provider: external_exports.string(),
-    base_url: external_exports.string(),
-    model: external_exports.string(),
-    api: external_exports.string(),
-    params: external_exports.record(external_exports.string(), external_exports.unknown()),
-    model_hash: external_exports.string().optional().describe("The served weights' content hash (`sha256:<gguf>`, `+sha256:<adapter>` when one is loaded), when llmops knows them (a llama-cpp target); two runs with equal model, prompt, cases and parameters are 'unchanged'")
-  }),
-  scorers: external_exports.record(external_exports.string(), external_exports.string()).describe("Metric name \u2192 scorer signature"),
-  seed: external_exports.number(),
-  started_at: external_exports.string(),
-  finished_at: external_exports.string(),
-  node: external_exports.string()
-});
-var body2 = {
-  suite: external_exports.object({ name: external_exports.string(), file: external_exports.string(), hash: external_exports.string() }),
-  counts: external_exports.object({ cases: external_exports.number().int(), repeats: external_exports.number().int(), records: external_exports.number().int(), errors: external_exports.number().int() }),
-  overall: external_exports.object({ weighted_mean: external_exports.number().nullable() }),
-  latency: external_exports.object({
-    unit: external_exports.literal("ms"),
-    mean: external_exports.number().nullable(),
-    p50: external_exports.number().nullable(),
-    p95: external_exports.number().nullable(),
-    p99: external_exports.number().nullable(),
-    ttft_p50: external_exports.number().nullable(),
-    ttft_p95: external_exports.number().nullable(),
-    ttft_p99: external_exports.number().nullable(),
-    percentiles: external_exports.object({ method: external_exports.literal("ddsketch"), relative_error: external_exports.number() }).optional().describe("Present when percentiles came from a sketch (more than 4,096 values): each is within relative_error of the exact one")
-  }),
-  tokens: external_exports.object({ prompt: external_exports.number(), completion: external_exports.number(), total: external_exports.number() }),
-  cost: external_exports.object({ total: external_exports.number(), currency: external_exports.string() }).nullable(),
-  errors: external_exports.array(external_exports.object({ kind: external_exports.string(), count: external_exports.number().int(), example: external_exports.string() })),
-  requests: external_exports.object({
-    attempts: external_exports.number().int(),
-    retries: external_exports.record(RetryCauseSchema, external_exports.number().int()),
-    abandoned: external_exports.record(DeadlinePhaseSchema, external_exports.number().int()),
-    hedges: external_exports.object({ sent: external_exports.number().int(), won: external_exports.number().int(), extra_prompt_tokens: external_exports.number(), extra_completion_tokens: external_exports.number() }),
-    deadlines_ms: external_exports.record(DeadlinePhaseSchema, external_exports.number()).and(external_exports.object({ adaptive: external_exports.boolean() })).optional()
-  }).optional().describe("How noisy the run was: attempts, retries and abandoned requests by cause, hedges, and the deadlines in force"),
-  provenance: ProvenanceSchema
-};
-var count = external_exports.number().int().nonnegative();
-var JudgeSummarySchema = external_exports.object({
-  type: external_exports.string().describe("judge_rubric, judge_pairwise or embedding_similarity"),
-  target: external_exports.object({ base_url: external_exports.string(), model: external_exports.string() }),
-  prompt: external_exports.object({ source: external_exports.string(), sha256: external_exports.string() }).nullable().describe("The judge prompt's file (builtin:\u2026 for a built-in template) and content hash; null for embeddings"),
-  samples: count.describe("Outputs sent to the judge (or embedded)"),
-  errors: external_exports.object({ parse: count, request: count }).describe("Samples with no verdict: the answer did not parse, or the request failed after retries"),
-  error_example: external_exports.object({ message: external_exports.string(), raw: external_exports.string().nullable() }).nullable().describe("The first failure, with the judge's raw answer (untrusted text)"),
-  distribution: external_exports.record(external_exports.string(), count).describe("How often each verdict was given"),
-  usage: external_exports.object({
-    requests: count,
-    cached: count,
-    retries: count,
-    prompt_tokens: external_exports.number(),
-    completion_tokens: external_exports.number(),
-    cost: external_exports.number().nullable(),
-    currency: external_exports.string().nullable()
-  }),
-  position_bias: external_exports.object({
-    pairs: count,
-    wins: count,
-    losses: count,
-    ties: count,
-    inconsistent: count.describe("Pairs whose verdict changed when the answers swapped places"),
-    flip_rate: external_exports.number().nullable().describe("inconsistent / pairs"),
-    decisive_verdicts: count,
-    first_position_wins: count,
-    first_position_win_rate: external_exports.number().nullable().describe("Share of single-order verdicts (ties excluded) that chose the answer shown first; 0.5 = no position bias"),
-    first_position_ci95: interval.nullable().describe("Wilson interval of first_position_win_rate")
-  }).optional().describe("Pairwise judges: each pair judged in both orders"),
-  calibration: external_exports.object({
-    labels_file: external_exports.string(),
-    labels_sha256: external_exports.string(),
-    n: count.describe("Cases with both a human label and a judge verdict"),
-    statistic: external_exports.literal("cohen_kappa"),
-    weights: external_exports.enum(["none", "quadratic"]),
-    kappa: external_exports.number().nullable(),
-    ci95: interval.nullable(),
-    interval_method: external_exports.literal("bootstrap-percentile"),
-    resamples: count,
-    observed_agreement: external_exports.number().nullable(),
-    min_kappa: external_exports.number(),
-    below_min: external_exports.boolean().nullable().describe("kappa < min_kappa; null when kappa is undefined"),
-    unmatched_labels: count.describe("Labels for cases this run did not judge")
-  }).optional()
-});
-var SummarySchema = external_exports.object({
-  schema: external_exports.literal(SUMMARY_TAG),
-  ...body2,
-  metrics: external_exports.record(external_exports.string(), MetricSummarySchema),
-  judges: external_exports.record(external_exports.string(), JudgeSummarySchema).optional().describe("Judge and embedding scorers, by metric name")
-});
-var SummaryV2Schema = external_exports.object({ schema: external_exports.literal("llmops.summary/v2"), ...body2, metrics: external_exports.record(external_exports.string(), MetricSummarySchema) });
-var SummaryV1Schema = external_exports.object({ schema: external_exports.literal("llmops.summary/v1"), ...body2, metrics: external_exports.record(external_exports.string(), external_exports.object(metricV1)) });
-var summaryFormat = defineFormat({
-  kind: "summary",
-  version: 3,
-  schema: SummarySchema,
-  title: "an eval run's summary.json",
-  file: "<run>/summary.json",
-  writer: "llmops eval, actions/evaluate (app/eval/run-suite.ts)",
-  readers: "llmops compare and gate, actions/compare",
-  hint: "pass the directory `llmops eval --out` wrote (results.jsonl and summary.json)",
-  previous: [
-    { version: 2, schema: SummaryV2Schema, upgrade: (v2) => ({ ...v2, schema: SUMMARY_TAG }) },
-    {
-      version: 1,
-      schema: SummaryV1Schema,
-      upgrade: (v1) => ({
-        ...v1,
-        schema: SUMMARY_TAG,
-        metrics: Object.fromEntries(Object.entries(v1.metrics).map(([k, m]) => [k, { ...m, config: null }]))
-      })
-    }
-  ]
-});
-
-// src/core/contracts/gate-verdict.ts
-var VerdictSchema = external_exports.enum(["pass", "fail", "inconclusive"]);
-var InconclusivePolicySchema = external_exports.enum(["fail", "pass", "neutral"]);
-var MarginSpecSchema = external_exports.union([external_exports.number(), external_exports.templateLiteral([external_exports.number(), "%"])]);
-var MetricPolicySchema = external_exports.object({
-  greater_is_better: external_exports.boolean().optional(),
-  threshold: external_exports.number().optional(),
-  max_regression: MarginSpecSchema.optional(),
-  min_improvement: MarginSpecSchema.optional(),
-  min_absolute_change: external_exports.number().optional(),
-  min_relative_change: external_exports.number().optional(),
-  gate: external_exports.boolean().optional()
-});
-var GatePolicySchema = external_exports.object({
-  metrics: external_exports.record(external_exports.string(), MetricPolicySchema),
-  latency: external_exports.object({ p95_max_ms: external_exports.number().optional(), p95_max_regression: MarginSpecSchema.optional() }).optional(),
-  cost: external_exports.object({ max_per_case: external_exports.number().optional(), max_total: external_exports.number().optional(), max_regression: MarginSpecSchema.optional() }).optional(),
-  confidence: external_exports.number().gt(0).lt(1),
-  inconclusive: InconclusivePolicySchema,
-  bootstrap_resamples: external_exports.number().int().positive(),
-  seed: external_exports.number(),
-  require_metrics: external_exports.boolean()
-});
-var CheckKindSchema = external_exports.enum(["unchanged", "floor", "non_inferiority", "superiority", "latency_budget", "cost_budget", "presence"]);
-var interval2 = external_exports.tuple([external_exports.number(), external_exports.number()]);
-var GateCheckSchema = external_exports.object({
-  id: external_exports.string().describe('Stable id, e.g. "accuracy/non_inferiority"'),
-  subject: external_exports.string(),
-  kind: CheckKindSchema,
-  verdict: VerdictSchema,
-  estimate: external_exports.number().nullable(),
-  interval: interval2.nullable(),
-  limit: external_exports.number().nullable(),
-  message: external_exports.string().max(2e3),
-  cases_needed: external_exports.number().nullable(),
-  repeats_needed: external_exports.number().nullable(),
-  undecidable: external_exports.string().optional().describe("For INCONCLUSIVE: set when the margin is narrower than this suite can ever resolve")
-});
-var GateVerdictSchema = external_exports.object({
-  verdict: VerdictSchema,
-  blocking: external_exports.boolean().describe("Whether the gate blocks (exit code 1)"),
-  conclusion: external_exports.enum(["success", "failure", "neutral"]),
-  checks: external_exports.array(GateCheckSchema).max(1e3),
-  reasons: external_exports.array(external_exports.string().max(2e3)).max(200).describe("One line per non-pass check, worst first"),
-  policy: GatePolicySchema,
-  policy_source: external_exports.string()
-});
-
-// src/core/contracts/comparison.ts
-var COMPARISON_TAG = "llmops.comparison/v1";
-var interval3 = external_exports.tuple([external_exports.number(), external_exports.number()]);
-var num4 = external_exports.number().nullable();
-var MetricKindSchema = external_exports.enum(["binary", "continuous", "corpus"]);
-var TestMethodSchema = external_exports.enum(["mcnemar-asymptotic", "mcnemar-exact", "paired-t", "paired-t-clustered", "bootstrap", "none"]);
-var IntervalMethodSchema = external_exports.enum(["tango-score", "newcombe", "t", "t-clustered", "bootstrap-percentile", "bootstrap-bca", "none"]);
-var SideStatsSchema = external_exports.object({
-  mean: num4,
-  ci: interval3.nullable(),
-  n_records: external_exports.number().int(),
-  n_null: external_exports.number().int(),
-  n_errors: external_exports.number().int()
-});
-var MetricComparisonSchema = external_exports.object({
-  name: external_exports.string(),
-  type: external_exports.string().nullable(),
-  kind: MetricKindSchema,
-  higher_is_better: external_exports.boolean(),
-  gated: external_exports.boolean(),
-  n: external_exports.number().int(),
-  repeats: external_exports.object({ baseline: external_exports.number().int(), candidate: external_exports.number().int() }),
-  baseline: SideStatsSchema,
-  candidate: SideStatsSchema,
-  delta: num4,
-  delta_relative: num4,
-  ci: interval3.nullable(),
-  interval_method: IntervalMethodSchema,
-  test: TestMethodSchema,
-  p_value: num4,
-  p_holm: num4,
-  ci_holm: interval3.nullable().optional().describe("\u0394's interval at Holm's step level (confidence ci_holm_confidence = 1 \u2212 \u03B1/k); absent in files written by earlier versions"),
-  ci_holm_confidence: num4.optional(),
-  sd_diff: num4,
-  sd_within: num4,
-  mde: num4,
-  broke: num4,
-  fixed: num4,
-  notes: external_exports.array(external_exports.string())
-});
-var FlipSchema = external_exports.object({
-  case_id: external_exports.string(),
-  metric: external_exports.string(),
-  direction: external_exports.enum(["broke", "fixed"]),
-  baseline: external_exports.number(),
-  candidate: external_exports.number()
-});
-var OneSidedSchema = external_exports.object({ baseline_only: external_exports.array(external_exports.string()), candidate_only: external_exports.array(external_exports.string()) });
-var DistributionSchema = external_exports.object({ n: external_exports.number().int(), mean: num4, p50: num4, p95: num4 });
-var tokenSide = external_exports.object({ prompt: external_exports.number(), completion: external_exports.number(), total: external_exports.number(), per_case: num4 });
-var costSide = external_exports.object({ total: external_exports.number(), per_case: num4, n: external_exports.number().int() });
-var OperationalDeltasSchema = external_exports.object({
-  latency: external_exports.object({
-    baseline: DistributionSchema,
-    candidate: DistributionSchema,
-    delta_p50: num4,
-    delta_p95: num4,
-    candidate_p95_ci: interval3.nullable(),
-    delta_p95_ci: interval3.nullable()
-  }),
-  tokens: external_exports.object({ baseline: tokenSide, candidate: tokenSide, delta_total: external_exports.number(), delta_per_case: num4 }),
-  cost: external_exports.object({
-    currency: external_exports.string().nullable(),
-    baseline: costSide,
-    candidate: costSide,
-    delta_total: external_exports.number(),
-    delta_per_case: num4,
-    candidate_per_case_ci: interval3.nullable(),
-    delta_per_case_ci: interval3.nullable(),
-    candidate_run_total: external_exports.number()
-  }).nullable()
-});
-var RunRefSchema = external_exports.object({
-  dir: external_exports.string(),
-  results_sha256: external_exports.string(),
-  summary_present: external_exports.boolean(),
-  suite: external_exports.object({ name: external_exports.string(), file: external_exports.string(), hash: external_exports.string() }).nullable(),
-  provenance: external_exports.record(external_exports.string(), external_exports.unknown()).nullable().describe("summary.json's provenance, as recorded by the eval run"),
-  counts: external_exports.object({ cases: external_exports.number().int(), records: external_exports.number().int(), superseded: external_exports.number().int(), repeats: external_exports.number().int(), errors: external_exports.number().int() }),
-  warnings: external_exports.array(external_exports.string()),
-  judges: external_exports.record(external_exports.string(), JudgeSummarySchema).optional().describe("summary.json's judges (judge and embedding scorers: errors, position bias, calibration); absent in older files and for runs without judges")
-});
-var ComparisonSchema = external_exports.object({
-  schema: external_exports.literal(COMPARISON_TAG),
-  confidence: external_exports.number().gt(0).lt(1),
-  bootstrap: external_exports.object({ resamples: external_exports.number().int(), seed: external_exports.number() }),
-  baseline: RunRefSchema,
-  candidate: RunRefSchema,
-  paired_cases: external_exports.number().int(),
-  one_sided: OneSidedSchema,
-  metrics: external_exports.array(MetricComparisonSchema),
-  flips: external_exports.array(FlipSchema),
-  operational: OperationalDeltasSchema,
-  unchanged: external_exports.object({ basis: external_exports.enum(["requests-and-outputs", "model-and-prompt"]), reason: external_exports.string() }).nullable().optional().describe('Set when the thing under test did not change: the gate then passes "unchanged" without a test; absent in older files'),
-  gate: GateVerdictSchema.nullable().describe("The gate's verdict; null when compare ran without gating"),
-  provenance: external_exports.object({ llmops_version: external_exports.string(), created_at: external_exports.string(), policy_source: external_exports.string(), methods: external_exports.array(external_exports.string()) })
-});
-var comparisonFormat = defineFormat({
-  kind: "comparison",
-  version: 1,
-  schema: ComparisonSchema,
-  title: "a comparison of two eval runs, with the gate's verdict",
-  file: "<out>/comparison.json (report bundle)",
-  writer: "llmops compare and gate, actions/compare (app/compare/run-compare.ts)",
-  readers: "llmops report, actions/comment (gate verdict and check run)",
-  hint: "pass the comparison.json written by `llmops compare` (or actions/compare) of the same llmops version",
-  repair: unknownIntervalsAsNull
-});
-var INTERVAL_KEYS = /* @__PURE__ */ new Set(["ci", "ci_holm", "interval", "candidate_p95_ci", "delta_p95_ci", "candidate_per_case_ci", "delta_per_case_ci"]);
-function unknownIntervalsAsNull(value) {
-  if (Array.isArray(value)) return value.map(unknownIntervalsAsNull);
-  if (typeof value !== "object" || value === null) return value;
-  return Object.fromEntries(
-    Object.entries(value).map(([k, v]) => [k, INTERVAL_KEYS.has(k) && Array.isArray(v) && v.some((x) => typeof x !== "number") ? null : unknownIntervalsAsNull(v)])
-  );
-}
-
-// src/core/gate/policy.ts
-var percent = external_exports.string().regex(/^\d+(\.\d+)?%$/, 'expected a number or a percentage such as "5%"').refine((s) => Number(s.slice(0, -1)) <= 1e3, "expected a percentage of at most 1000%");
-var marginSchema = external_exports.union([external_exports.number().nonnegative().max(1), percent]);
-var budget = external_exports.number().nonnegative().max(1e9);
-var budgetMarginSchema = external_exports.union([budget, percent]);
-var metricPolicySchema = external_exports.strictObject({
-  greater_is_better: external_exports.boolean().optional(),
-  threshold: external_exports.number().min(0).max(1).optional(),
-  max_regression: marginSchema.optional(),
-  min_improvement: marginSchema.optional(),
-  min_absolute_change: external_exports.number().nonnegative().max(1).optional(),
-  min_relative_change: external_exports.number().nonnegative().max(10).optional(),
-  gate: external_exports.boolean().optional()
-}).refine(
-  (m) => m.threshold !== void 0 || m.max_regression !== void 0 || m.min_improvement !== void 0 || m.min_absolute_change !== void 0 || m.min_relative_change !== void 0,
-  { message: "a gated metric needs at least one rule: threshold, max_regression, min_improvement, min_absolute_change or min_relative_change" }
-);
-var latencySchema = external_exports.strictObject({
-  p95_max_ms: external_exports.number().positive().max(864e5).optional(),
-  p95_max_regression: budgetMarginSchema.optional()
-});
-var costSchema = external_exports.strictObject({
-  max_per_case: budget.optional(),
-  max_total: budget.optional(),
-  max_regression: budgetMarginSchema.optional()
-});
-var gatePolicySchema = external_exports.strictObject({
-  metrics: external_exports.record(external_exports.string().min(1).max(64), metricPolicySchema).default({}),
-  latency: latencySchema.optional(),
-  cost: costSchema.optional(),
-  confidence: external_exports.number().min(0.5).max(0.9999).default(0.95),
-  inconclusive: external_exports.enum(["fail", "pass", "neutral"]).default("fail"),
-  bootstrap_resamples: external_exports.number().int().min(200).max(1e6).default(1e4),
-  seed: external_exports.number().int().min(0).max(4294967295).default(1),
-  require_metrics: external_exports.boolean().default(true)
-});
-
-// src/core/github/report-bundle.ts
-var BUNDLE_LIMITS = { report: 1024 * 1024, comparison: 16 * 1024 * 1024, pullRequest: 4 * 1024 };
-
-// src/actions/runtime/event.ts
+import { readFile as readFile3 } from "node:fs/promises";
 async function readEventPayload(path) {
   try {
     return JSON.parse(await readFile3(path, "utf8"));

@@ -9,7 +9,7 @@ import { ActionsLogger } from "../../adapters/actions/actions-logger.js";
 import { compareRuns, loadPolicyFile } from "../../app/compare/run-compare.js";
 import { renderJobSummary } from "../../core/report/index.js";
 import { GateFailedError } from "../../errors.js";
-import { writePullRequestRef } from "../runtime/event.js";
+import { writePullRequestRef } from "../runtime/pull-request-ref.js";
 import { parseInputs } from "../runtime/inputs.js";
 import { INPUTS } from "./inputs.js";
 import { diffPrompts } from "../../app/prompts/diff-prompts.js";

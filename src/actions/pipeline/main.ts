@@ -12,7 +12,7 @@ import { runWithBaseline } from "../../app/pipeline/run-baseline.js";
 import { runPipeline } from "../../app/pipeline/run-pipeline.js";
 import { BUNDLE_FILES } from "../../core/github/index.js";
 import { renderRunSummary } from "../../core/pipeline/render-run.js";
-import { writePullRequestRef } from "../runtime/event.js";
+import { writePullRequestRef } from "../runtime/pull-request-ref.js";
 import { parseInputs } from "../runtime/inputs.js";
 import { INPUTS } from "./inputs.js";
 

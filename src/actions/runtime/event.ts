@@ -1,8 +1,5 @@
 // The workflow run's event payload: the JSON file GITHUB_EVENT_PATH names.
-import { readFile, writeFile } from "node:fs/promises";
-import { join } from "node:path";
-import { PULL_REQUEST_TAG, pullRequestFormat } from "../../core/contracts/report-bundle.js";
-import { BUNDLE_FILES, parsePullRequestEvent } from "../../core/github/index.js";
+import { readFile } from "node:fs/promises";
 import { DataInvalidError } from "../../errors.js";
 
 /** Read and parse the event payload; an unreadable or malformed file is a DataInvalidError naming it. */
@@ -12,15 +9,4 @@ export async function readEventPayload(path: string): Promise<unknown> {
   } catch (err) {
     throw new DataInvalidError(`cannot read the event payload ${path}: ${(err as Error).message}`);
   }
-}
-
-/**
- * On pull_request(_target) events, record in a report bundle which PR, head commit and repositories
- * it is about (pull-request.json; actions/comment posts it only where they match the PR's current
- * head). Other events write nothing.
- */
-export async function writePullRequestRef(out: string, eventName: string | undefined, eventPath: string | undefined): Promise<void> {
-  if ((eventName !== "pull_request" && eventName !== "pull_request_target") || !eventPath) return;
-  const pr = parsePullRequestEvent(await readEventPayload(eventPath), eventPath);
-  await writeFile(join(out, BUNDLE_FILES.pullRequest), pullRequestFormat.serialize({ schema: PULL_REQUEST_TAG, number: pr.number, head_sha: pr.headSha, head_repo: pr.headRepo, base_repo: pr.baseRepo }));
 }
