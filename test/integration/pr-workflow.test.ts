@@ -173,7 +173,7 @@ describe.skipIf(!hasTorch)(`llmops-main.yml then llmops-pr.yml on the real tiny 
     expect(log).not.toContain("tok-pr-7");
   }, 600_000);
 
-  it("(b) a PR that changes only prompts/: the model comes from main's cache, the eval runs, is compared, gated and commented with the prompt diff", async () => {
+  it("(b) a PR that changes only prompts/: the model comes from main's cache, the eval runs, is compared, gated (FAIL, reported, not a failed job) and commented with the prompt diff", async () => {
     git(repo.work, ["checkout", "--quiet", "-b", "pr-8", mainSha]);
     const prompt = readFileSync(join(ROOT, "prompts/reviews.jinja"), "utf8");
     writeFiles(repo.work, { "prompts/reviews.jinja": `Review (one line):\n${prompt}` });
@@ -191,8 +191,12 @@ describe.skipIf(!hasTorch)(`llmops-main.yml then llmops-pr.yml on the real tiny 
     // Only the new eval was saved, and into the PR's scope, never main's.
     expect(cache.committed("refs/pull/8/merge")).toHaveLength(1);
     expect(cache.committed("refs/heads/main")).toHaveLength(5);
+    // A 12-step model answers far below the suite's exact_match threshold (0.5): the gate blocks,
+    // and with fail-on-block: false that is a report (job success, so forks' runs are posted too).
     const verdict = step.outputs.verdict!;
-    expect(["pass", "fail", "inconclusive"]).toContain(verdict);
+    expect(verdict).toBe("fail");
+    expect(step.code).toBe(0);
+    expect(step.log).toContain("fail-on-block is false, so the published check decides");
     const bundle = join(r.jobs.evaluate!.workspace, "llmops-report");
     const cmp = JSON.parse(readFileSync(join(bundle, "comparison.json"), "utf8"));
     expect(cmp.gate.verdict).toBe(verdict);
@@ -201,7 +205,7 @@ describe.skipIf(!hasTorch)(`llmops-main.yml then llmops-pr.yml on the real tiny 
     // The same-repository comment job posts the bundle: advisory check, sticky comment with the prompt diff.
     expect(r.jobs.comment!.result, log).toBe("success");
     const checks = gh.checkRuns.filter((c) => c.head_sha === headSha);
-    expect(checks.map((c) => [c.name, c.conclusion])).toEqual([["llmops / advisory", cmp.gate.conclusion]]);
+    expect(checks.map((c) => [c.name, c.conclusion])).toEqual([["llmops / advisory", "failure"]]);
     const body = gh.commentsOn(8).at(-1)!.body;
     expect(body).toContain("prompts/reviews.jinja");
     expect(body).toContain("Review (one line):");

@@ -180,7 +180,7 @@ jobs:
 
   comment:
     needs: pipeline
-    if: github.event.pull_request.head.repo.full_name == github.repository
+    if: github.event.pull_request.head.repo.full_name == github.repository && needs.pipeline.outputs.verdict != ''
     runs-on: ubuntu-latest
     permissions:
       pull-requests: write # the sticky comment
