@@ -40,12 +40,22 @@ wait_for_apt() {
 trap 'wait_for_apt >/dev/null 2>&1; rm -f "$apt_log"' EXIT
 
 npm ci --no-audit --no-fund --loglevel=error
-npm run -s typecheck
+# The type check (one core, ~40 s) runs beside the build, the dist/ check and the Python venv.
+tsc_log="$(mktemp)"
+npm run -s typecheck >"$tsc_log" 2>&1 &
+tsc_pid=$!
 npm run -s build
 node scripts/check-dist.mjs
 # torch 2.x, transformers, peft and sacrebleu from a local package mirror where the machine has
 # one, for the HF interop and sacreBLEU cross-check tests; never fails (those tests then skip).
 bash scripts/setup-hf-venv.sh || true
+if ! wait "$tsc_pid"; then
+  cat "$tsc_log" >&2
+  echo "test: the type check failed (npm run typecheck)" >&2
+  exit 1
+fi
+cat "$tsc_log"
+rm -f "$tsc_log"
 wait_for_apt
 mkdir -p .llmops
 status=0
