@@ -207,6 +207,7 @@ describe.skipIf(!hasTorch)(`llmops-main.yml then llmops-pr.yml on the real tiny 
     const checks = gh.checkRuns.filter((c) => c.head_sha === headSha);
     expect(checks.map((c) => [c.name, c.conclusion])).toEqual([["llmops / advisory", "failure"]]);
     const body = gh.commentsOn(8).at(-1)!.body;
+    expect(body).toContain(`#### Prompts changed (1, against \`${mainSha.slice(0, 12)}\`)`);
     expect(body).toContain("prompts/reviews.jinja");
     expect(body).toContain("Review (one line):");
   }, 600_000);
