@@ -36335,7 +36335,7 @@ async function runAction(main2) {
 }
 
 // src/actions/pipeline/main.ts
-import { copyFile as copyFile2, mkdir as mkdir2 } from "node:fs/promises";
+import { copyFile as copyFile2, mkdir as mkdir2, rm as rm2 } from "node:fs/promises";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 import { basename as basename6, resolve as resolve6 } from "node:path";
 
@@ -98942,6 +98942,7 @@ async function main() {
 }
 async function writeReportBundle(c, dir) {
   await mkdir2(dir, { recursive: true });
+  await rm2(resolve6(dir, BUNDLE_FILES.pullRequest), { force: true });
   await copyFile2(c.comparison, resolve6(dir, BUNDLE_FILES.comparison));
   await copyFile2(c.comment, resolve6(dir, BUNDLE_FILES.report));
   await copyFile2(c.html, resolve6(dir, basename6(c.html)));

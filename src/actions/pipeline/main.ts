@@ -1,7 +1,7 @@
 // pipeline: inputs → run the pipeline (or a subset, or against a baseline) with the stage cache
 // carried across jobs by @actions/cache → outputs and a job summary of what ran and why.
 import * as core from "@actions/core";
-import { copyFile, mkdir } from "node:fs/promises";
+import { copyFile, mkdir, rm } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { basename, resolve } from "node:path";
 import { ActionsLogger } from "../../adapters/actions/actions-logger.js";
@@ -59,6 +59,8 @@ export async function main(): Promise<void> {
 /** The report bundle actions/compare writes, from an eval stage's comparison: report.md, comparison.json (+ report.html). */
 async function writeReportBundle(c: { comparison: string; comment: string; html: string }, dir: string): Promise<void> {
   await mkdir(dir, { recursive: true });
+  // A pull-request.json left from another event must not bind this report to a PR (written below on PR events).
+  await rm(resolve(dir, BUNDLE_FILES.pullRequest), { force: true });
   await copyFile(c.comparison, resolve(dir, BUNDLE_FILES.comparison));
   await copyFile(c.comment, resolve(dir, BUNDLE_FILES.report));
   await copyFile(c.html, resolve(dir, basename(c.html)));
