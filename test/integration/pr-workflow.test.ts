@@ -6,9 +6,11 @@
 //   (a) a PR that changes nothing the pipeline reads, opened before main moved on: its baseline is
 //       the merge-base (not base.sha, main's new tip), restored entirely from main's entries, the
 //       candidate too, and the gate passes "unchanged" (issue 10: an unchanged PR passes its gate);
-//   (b) a PR that changes only prompts/: the model is restored from main's cache (no training,
-//       no export), the eval runs with the new prompt, is compared and reported, and the comment
-//       shows the prompt's diff.
+//   (b) a fork's PR that changes only prompts/: the model is restored from main's cache (no
+//       training, no export), the eval runs with the new prompt, is compared and gated; the run's
+//       comment job is skipped (read-only token) and the bundle it uploaded is posted as
+//       llmops-pr-comment.yml posts it (the default branch's actions/comment, workflow_run), with
+//       the prompt's diff.
 // Training is cut to a few steps by the params file committed in the temp repository. The steps the
 // emulation cannot run (npm ci + apt-get install python3-torch) are stand-ins named below, asserted.
 import { existsSync, readdirSync, readFileSync, symlinkSync } from "node:fs";
@@ -16,13 +18,15 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { join, relative, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeActionsCache } from "../support/fake-actions-cache.js";
-import { pullRequestEvent } from "../support/fake-github-events.js";
+import { runActionBundle } from "../support/fake-github-action.js";
+import { pullRequestEvent, workflowRunEvent } from "../support/fake-github-events.js";
 import { FakeGitHub } from "../support/fake-github.js";
 import { createRepo, git, writeFiles } from "../support/git-repo.js";
 import { runWorkflow, type WorkflowRun } from "../support/workflow-runner.js";
 
 const ROOT = resolve(import.meta.dirname, "..", "..");
 const REPO = "octo-org/llm-app";
+const FORK = "fork-user/llm-app";
 const python = process.env.LLMOPS_PYTHON || "/usr/bin/python3";
 const hasTorch = spawnSync(python, ["-c", "import torch, numpy"], { stdio: "ignore" }).status === 0;
 
@@ -86,15 +90,15 @@ describe.skipIf(!hasTorch)(`llmops-main.yml then llmops-pr.yml on the real tiny 
     return token;
   };
 
-  async function runPr(number: number, headSha: string, baseSha: string): Promise<WorkflowRun> {
+  async function runPr(number: number, headSha: string, baseSha: string, headRepo = REPO): Promise<WorkflowRun> {
     const token = `tok-pr-${number}`;
     cache.addToken(token, [`refs/pull/${number}/merge`, "refs/heads/main"]);
-    gh.addPull({ number, state: "open", headSha, headRef: `pr-${number}`, headRepo: REPO, baseRepo: REPO });
+    gh.addPull({ number, state: "open", headSha, headRef: `pr-${number}`, headRepo, baseRepo: REPO });
     return runWorkflow({
       // pull_request: the runner reads the workflow from the PR's merge commit; the PR does not edit it here.
       workflow: git(repo.work, ["show", `${headSha}:.github/workflows/llmops-pr.yml`]),
       eventName: "pull_request",
-      event: pullRequestEvent({ number, headSha, baseSha, headRepo: REPO, baseRepo: REPO }),
+      event: pullRequestEvent({ number, headSha, baseSha, headRepo, baseRepo: REPO }),
       repository: REPO,
       remotes: { [REPO]: repo.origin },
       sha: headSha,
@@ -174,16 +178,17 @@ describe.skipIf(!hasTorch)(`llmops-main.yml then llmops-pr.yml on the real tiny 
     expect(log).not.toContain("tok-pr-7");
   }, 600_000);
 
-  it("(b) a PR that changes only prompts/: the model comes from main's cache, the eval runs, is compared, gated (FAIL, reported, not a failed job) and commented with the prompt diff", async () => {
+  it("(b) a fork's PR that changes only prompts/: the model comes from main's cache, the eval runs, is compared, gated (FAIL, reported, not a failed job); the trusted workflow_run posts its bundle with the prompt diff", async () => {
     git(repo.work, ["checkout", "--quiet", "-b", "pr-8", mainSha]);
     const prompt = readFileSync(join(ROOT, "prompts/reviews.jinja"), "utf8");
     writeFiles(repo.work, { "prompts/reviews.jinja": `Review (one line):\n${prompt}` });
     git(repo.work, ["add", "-A"]);
     git(repo.work, ["commit", "--quiet", "-m", "Reword the prompt"]);
-    git(repo.work, ["push", "--quiet", "origin", "pr-8"]);
+    // A fork's commits reach the base repository as refs/pull/N/head (that is what checkout fetches).
+    git(repo.work, ["push", "--quiet", "origin", "HEAD:refs/pull/8/head"]);
     const headSha = git(repo.work, ["rev-parse", "HEAD"]);
 
-    const r = await runPr(8, headSha, mainSha);
+    const r = await runPr(8, headSha, mainSha, FORK);
     const log = logOf(r);
     expect(r.jobs.evaluate!.result, log).toBe("success");
     const step = r.steps.find((s) => s.uses === "./actions/pipeline")!;
@@ -203,11 +208,24 @@ describe.skipIf(!hasTorch)(`llmops-main.yml then llmops-pr.yml on the real tiny 
     expect(cmp.gate.verdict).toBe(verdict);
     expect(cmp.gate.checks.map((c: { kind: string }) => c.kind)).not.toContain("unchanged");
     expect(cmp.metrics.map((m: { name: string; n: number }) => `${m.name}:${m.n}`)).toEqual(["exact_match:120", "json_fields:120"]);
-    // The same-repository comment job posts the bundle: advisory check, sticky comment with the prompt diff.
-    expect(r.jobs.comment!.result, log).toBe("success");
+    // A fork's run has a read-only token: its comment job is skipped; llmops-pr-comment.yml (the
+    // default branch's actions/comment, from workflow_run) posts the uploaded artifact as it is.
+    expect(r.jobs.comment!.result, log).toBe("skipped");
+    expect(gh.commentsOn(8)).toEqual([]);
+    const token = "ghs_pr_comment_workflow_run";
+    gh.addWorkflowToken(token, { actions: "read", contents: "read", "pull-requests": "write", checks: "write", statuses: "write" });
+    const post = await runActionBundle({
+      action: "comment",
+      eventName: "workflow_run",
+      event: workflowRunEvent({ headSha, headRepo: FORK, repo: REPO }),
+      inputs: { "report-path": join(r.artifacts, "llmops-report"), "check-name": "llmops / advisory", token },
+      env: { GITHUB_API_URL: gh.url, GITHUB_REPOSITORY: REPO },
+    });
+    expect(post.code, post.stdout + post.stderr).toBe(0);
     const checks = gh.checkRuns.filter((c) => c.head_sha === headSha);
     expect(checks.map((c) => [c.name, c.conclusion])).toEqual([["llmops / advisory", "failure"]]);
     const body = gh.commentsOn(8).at(-1)!.body;
+    expect(body).toMatch(/FAIL/);
     expect(body).toContain(`#### Prompts changed (1, against \`${mainSha.slice(0, 12)}\`)`);
     expect(body).toContain("prompts/reviews.jinja");
     expect(body).toContain("Review (one line):");
