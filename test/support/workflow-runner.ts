@@ -7,8 +7,10 @@
 // `bash --noprofile --norc -eo pipefail <file>`. The few third-party actions our workflows use are
 // emulated with their documented effect on real local parts: actions/checkout fetches the ref from a
 // real git repository (a temp dir standing for github.com/<repository>), upload/download-artifact
-// copy a directory through this run's artifact store, setup-node is the test's own node. Job-level
-// if/strategy/container/services/outputs, reusable workflows, status functions and the env context
+// copy a directory through this run's artifact store, setup-node is the test's own node; job-level
+// `if:` is evaluated over github, vars and needs. `run:` steps a test names in `emulate` (installs)
+// are replaced by the effect it supplies and recorded as emulated. Job-level
+// strategy/container/services/outputs, reusable workflows, status functions and the env context
 // are not modelled: a workflow using them is refused rather than run approximately.
 import { execFileSync, spawn } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
@@ -39,6 +41,12 @@ export interface WorkflowRunnerOptions {
   runnerEnv?: Record<string, string>;
   /** Per step, in ms (default 120 s). */
   stepTimeoutMs?: number;
+  /**
+   * `run:` steps this harness does not execute (installs: npm ci, apt-get), by step name: instead,
+   * the given function reproduces their effect in the workspace (e.g. links the test's
+   * node_modules) and returns a log line; the step is recorded with `emulated: true`.
+   */
+  emulate?: Record<string, (workspace: string) => string>;
 }
 
 export interface StepRecord {
@@ -48,6 +56,8 @@ export interface StepRecord {
   /** The program the step executed (the local action's bundle), absolute. */
   program?: string;
   skipped: boolean;
+  /** A `run:` step replaced by WorkflowRunnerOptions.emulate. */
+  emulated?: boolean;
   code: number;
   outputs: Record<string, string>;
   log: string;
@@ -68,7 +78,7 @@ export interface WorkflowRun {
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 interface StepDef { id?: string; name?: string; uses?: string; run?: string; if?: string | boolean; with?: Record<string, unknown>; env?: Record<string, unknown>; shell?: string; "working-directory"?: string; "continue-on-error"?: unknown }
-interface JobDef { needs?: string | string[]; if?: string; permissions?: Record<string, string> | string; steps: StepDef[]; env?: Record<string, unknown> }
+interface JobDef { needs?: string | string[]; if?: string | boolean; permissions?: Record<string, string> | string; steps: StepDef[]; env?: Record<string, unknown> }
 
 export async function runWorkflow(o: WorkflowRunnerOptions): Promise<WorkflowRun> {
   const wf = parseYaml(o.workflow) as { jobs: Record<string, JobDef>; env?: Record<string, unknown> };
@@ -78,7 +88,7 @@ export async function runWorkflow(o: WorkflowRunnerOptions): Promise<WorkflowRun
   for (const name of jobOrder(wf.jobs)) {
     const def = wf.jobs[name]!;
     // What this emulation does not model is refused, never approximated.
-    for (const key of ["if", "strategy", "container", "services", "outputs", "uses"] as const) {
+    for (const key of ["strategy", "container", "services", "outputs", "uses"] as const) {
       if ((def as unknown as Record<string, unknown>)[key] !== undefined) throw new Error(`workflow-runner: job ${name}: "${key}:" is not emulated`);
     }
     const needs = typeof def.needs === "string" ? [def.needs] : (def.needs ?? []);
@@ -91,6 +101,15 @@ export async function runWorkflow(o: WorkflowRunnerOptions): Promise<WorkflowRun
     if (needs.some((n) => jobs[n]?.result !== "success")) {
       job.result = "skipped";
       continue;
+    }
+    // A job-level if: sees github, vars and needs (no steps yet); status functions are refused below.
+    if (def.if !== undefined) {
+      if (typeof def.if === "string" && /\b(always|failure|cancelled|success)\(/.test(def.if)) throw new Error(`workflow-runner: job ${name}: status functions in if: are not emulated`);
+      const jobContext = { github: { event: o.event as Json, event_name: o.eventName, repository: o.repository, sha: o.sha, ref: o.ref }, vars: o.vars ?? {}, needs: Object.fromEntries(needs.map((n) => [n, { result: jobs[n]!.result, outputs: {} }])) };
+      if (!truthy(evaluate(String(def.if), jobContext))) {
+        job.result = "skipped";
+        continue;
+      }
     }
     const steps: Record<string, { outputs: Record<string, string>; outcome: string; conclusion: string }> = {};
     const context = () => ({
@@ -157,7 +176,10 @@ export async function runWorkflow(o: WorkflowRunnerOptions): Promise<WorkflowRun
       writeFileSync(base.GITHUB_EVENT_PATH!, JSON.stringify(o.event));
       writeFileSync(base.GITHUB_OUTPUT!, "");
       writeFileSync(base.GITHUB_STEP_SUMMARY!, "");
-      const rec = await runStep({ job: name, label, step, inputs, env: base, workspace, remotes: o.remotes, artifacts, context, timeoutMs: o.stepTimeoutMs ?? 120_000 });
+      const emulate = step.run !== undefined ? o.emulate?.[label] : undefined;
+      const rec: StepRecord = emulate
+        ? { job: name, name: label, skipped: false, emulated: true, code: 0, outputs: {}, log: emulate(workspace) }
+        : await runStep({ job: name, label, step, inputs, env: base, workspace, remotes: o.remotes, artifacts, context, timeoutMs: o.stepTimeoutMs ?? 120_000 });
       job.steps.push(rec);
       all.push(rec);
       if (step.id) steps[step.id] = { outputs: rec.outputs, outcome: rec.code === 0 ? "success" : "failure", conclusion: rec.code === 0 ? "success" : "failure" };
