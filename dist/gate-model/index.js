@@ -105177,12 +105177,13 @@ async function buildGateModel(o) {
   if (!o.build || d.decision === "needs-approval" || d.decision === "refused") return { record: record2, baselineModel: null, candidateModel: null };
   const restoreOnly = o.remote ? { restore: (k, s) => o.remote.restore(k, s), save: async () => {
   } } : void 0;
+  const upstream = [...withUpstream(baseKeys.pipeline.stages, [o.stage])];
   const build = async (root, side) => {
-    o.logger.info(`building the ${side} model in ${root} (stages up to ${o.stage})`);
+    o.logger.info(`building the ${side} model in ${root} (stages ${upstream.join(", ")})`);
     const r = await runPipeline({
       root,
       pipelineFile: join15(root, pipelineRel),
-      stages: [o.stage],
+      stages: upstream,
       cacheDir,
       llmops: o.llmops,
       env: o.env,

@@ -183,12 +183,14 @@ export async function buildGateModel(o: GateModelOptions): Promise<GateModelResu
 
   // Restore (or, on a miss, build with the base's own inputs) the baseline; then the candidate.
   const restoreOnly: RemoteStageCache | undefined = o.remote ? { restore: (k, s) => o.remote!.restore(k, s), save: async () => {} } : undefined;
+  // The model's stage and every stage it reads (a selection runs only what it names).
+  const upstream = [...withUpstream(baseKeys.pipeline.stages, [o.stage])];
   const build = async (root: string, side: string) => {
-    o.logger.info(`building the ${side} model in ${root} (stages up to ${o.stage})`);
+    o.logger.info(`building the ${side} model in ${root} (stages ${upstream.join(", ")})`);
     const r = await runPipeline({
       root,
       pipelineFile: join(root, pipelineRel),
-      stages: [o.stage],
+      stages: upstream,
       cacheDir,
       llmops: o.llmops,
       env: o.env,
