@@ -103296,6 +103296,9 @@ function specCodeChange(base, pr) {
   for (const f of SPEC_CODE_FIELDS) {
     if (JSON.stringify(base[f] ?? null) !== JSON.stringify(pr[f] ?? null)) return f;
   }
+  const b = base.base ?? {};
+  const p = pr.base ?? {};
+  for (const f of ["model", "tokenizer"]) if ((b[f] ?? null) !== (p[f] ?? null)) return `base.${f}`;
   return null;
 }
 function renderGateModelBlocked(r) {

@@ -5,11 +5,11 @@ import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "nod
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildGateModel } from "../../src/app/pipeline/gate-model.js";
+import { silentLogger as silent } from "../../src/core/ports/logger.js";
 import { tempDir } from "../support/cli.js";
 
 const ROOT = resolve(import.meta.dirname, "..", "..");
 const FILES = ["pipelines/main.yaml", "pipelines/params.yaml", "pipelines/reviews-sft.yaml", "pipelines/reviews/make-data.mjs", "evals/reviews.yaml", "evals/cases/reviews.jsonl", "prompts/reviews.jinja"];
-const silent = { info() {}, warn() {}, error() {}, debug() {} };
 
 function trees(edit: (pr: string) => void): { root: string; pr: string } {
   const root = tempDir("llmops-gm-base-");

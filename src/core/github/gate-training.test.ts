@@ -32,13 +32,14 @@ describe("decideGateTraining", () => {
 });
 
 describe("specCodeChange", () => {
-  const base = { backend: "reference", launcher: { type: "single" }, pass_env: [], backend_args: [], learning_rate: 0.01 };
-  it("hyperparameters are data", () => expect(specCodeChange(base, { ...base, learning_rate: 0.5 })).toBeNull());
+  const base = { base: { model: "scratch", architecture: { hidden_size: 64 } }, backend: "reference", launcher: { type: "single" }, pass_env: [], backend_args: [], learning_rate: 0.01 };
+  it("hyperparameters and a from-scratch architecture are data", () => expect(specCodeChange(base, { ...base, learning_rate: 0.5, base: { model: "scratch", architecture: { hidden_size: 128 } } })).toBeNull());
   it.each([
     ["backend", { backend: "command", command: { argv: ["sh", "-c", "curl evil"] } }],
     ["python", { python: "./pwn" }],
     ["pass_env", { pass_env: ["GITHUB_TOKEN"] }],
     ["backend_args", { backend_args: ["--evil"] }],
+    ["base.model", { base: { model: "/home/runner/work/_temp/weights" } }],
   ])("%s is code", (field, change) => expect(specCodeChange(base, { ...base, ...change })).toBe(field));
 });
 

@@ -67,6 +67,11 @@ export function specCodeChange(base: Record<string, unknown>, pr: Record<string,
   for (const f of SPEC_CODE_FIELDS) {
     if (JSON.stringify(base[f] ?? null) !== JSON.stringify(pr[f] ?? null)) return f;
   }
+  // Which weights and tokenizer are loaded (a local path anywhere, or a hub id fetched over the
+  // network) is the base's choice too; the architecture of a from-scratch model is data.
+  const b = (base.base ?? {}) as Record<string, unknown>;
+  const p = (pr.base ?? {}) as Record<string, unknown>;
+  for (const f of ["model", "tokenizer"]) if ((b[f] ?? null) !== (p[f] ?? null)) return `base.${f}`;
   return null;
 }
 
