@@ -276,6 +276,9 @@ describe("llmops-gate.yml: a pull request that regresses cannot make llmops / ga
       const comment = s.gh.commentsOn(7).at(-1)!;
       expect(comment.body).toContain("<!-- llmops:report:llmops-gate -->");
       expect(comment.body).toMatch(/FAIL/);
+      // The PR's prompt diff, read from its files as data (compare's prompts-head-dir).
+      expect(comment.body).toMatch(/#### Prompts changed \(1, against `[0-9a-f]{12}`\)[\s\S]*prompts\/arithmetic\.jinja/);
+      expect(comment.body).toContain("Think step by step.");
       // The two cases the PR adds were evaluated apart, with its prompt, and reported ungated.
       expect(comment.body).toContain("🆕 New cases (not gated): 2 cases the base's suite does not have");
       expect(comment.body, comment.body).toMatch(/\| `new-001` +\| ❌ 0 +\| ❌ 0 +\| `3` +\|/);
