@@ -4,7 +4,8 @@
 // (test/support/workflow-runner.ts) against the loopback GitHub fake, real git repositories (a fork),
 // the repository's own pipeline (its data generator, PyTorch's reference trainer, GGUF export),
 // `llmops serve` on llama.cpp, the evaluate/compare/comment bundles, and @actions/cache against a
-// loopback cache service holding what main's pipeline saved. Training is kept tiny by the params
+// loopback cache service holding what main's pipeline saved. The PR also replaces its data
+// generator, pipeline file, trainer and every bundle with programs that leave a marker. Training is kept tiny by the params
 // the test's base commits (200 records, 4 steps).
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync, statSync, symlinkSync } from "node:fs";
@@ -66,6 +67,7 @@ describe.skipIf(!hasTorch)(`llmops-gate.yml: training from a pull request's data
   let marker: string;
   let remotes: Record<string, string>;
   let mainSaved = 0;
+  let prWork: string;
 
   beforeAll(async () => {
     cache = new FakeActionsCache();
@@ -74,6 +76,7 @@ describe.skipIf(!hasTorch)(`llmops-gate.yml: training from a pull request's data
     const repo = createRepo(baseFiles());
     origin = repo.origin;
     const work = repo.work;
+    prWork = work;
     baseSha = git(work, ["rev-parse", "HEAD"]);
 
     // llmops-main.yml's job: the main pipeline up to the model, saved to main's cache scope.
@@ -94,6 +97,9 @@ describe.skipIf(!hasTorch)(`llmops-gate.yml: training from a pull request's data
       "pipelines/reviews/make-data.mjs": `import { appendFileSync } from "node:fs";\nappendFileSync(${JSON.stringify(marker)}, "the PR's make-data.mjs ran\\n");\n`,
       "pipelines/main.yaml": readFileSync(join(ROOT, "pipelines/main.yaml"), "utf8") + `  pwn:\n    run: [node, -e, ${JSON.stringify(evil)}]\n    always_run: true\n`,
       "prompts/reviews.jinja": readFileSync(join(ROOT, "prompts/reviews.jinja"), "utf8").replace(/\n*$/, "\nAnswer with JSON only.\n"),
+      // …and every other program the gate might run: the trainer, the action bundles, the CLI.
+      "trainers/reference/train.py": `open(${JSON.stringify(marker)}, "a").write("the PR's trainer ran\\n")\n`,
+      ...Object.fromEntries(["gate-model", "evaluate", "compare", "comment", "cli"].map((a) => [`dist/${a}/index.js`, `import { appendFileSync } from "node:fs";\nappendFileSync(${JSON.stringify(marker)}, "the PR's dist/${a} ran\\n");\n`])),
     });
     git(work, ["commit", "--quiet", "-am", "Tweak the prompt"]);
     headSha = git(work, ["rev-parse", "HEAD"]);
@@ -246,4 +252,10 @@ describe.skipIf(!hasTorch)(`llmops-gate.yml: training from a pull request's data
     // Nothing the PR produced was saved into main's cache scope.
     expect(cache.committed("refs/heads/main")).toHaveLength(mainSaved);
   }, 600_000);
+
+  it("control: the PR's generator and trainer do leave the marker when they are run", () => {
+    expect(spawnSync(process.execPath, [join(prWork, "pipelines/reviews/make-data.mjs")]).status).toBe(0);
+    expect(spawnSync(python, [join(prWork, "trainers/reference/train.py")]).status).toBe(0);
+    expect(readFileSync(marker, "utf8")).toBe("the PR's make-data.mjs ran\nthe PR's trainer ran\n");
+  });
 });
