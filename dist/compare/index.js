@@ -67723,7 +67723,8 @@ var INPUTS = {
   "prompts-base-dir": {
     schema: inputSchemas.string,
     description: "A checkout of the pull request's base (e.g. .llmops/base): the comment then shows the prompts/ files the PR changes against it, with their rendered diffs on the first cases of the suites in evals/ that use them"
-  }
+  },
+  "prompts-head-dir": { schema: inputSchemas.string, description: "the checkout whose prompts are under review (default: the workspace); with prompts-base-dir: the workspace (e.g. .llmops/pr in a pull_request_target gate, read as data)" }
 };
 
 // src/app/prompts/diff-prompts.ts
@@ -68950,7 +68951,7 @@ async function main() {
   const policy = inputs.policy === void 0 ? null : await loadPolicyFile(resolve6(inputs.policy), inputs.policy, `input "policy": ${inputs.policy} does not exist`);
   const runUrl = env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : null;
   const out = resolve6(inputs.out ?? "llmops-report");
-  const promptDiff = inputs["prompts-base-dir"] === void 0 ? void 0 : await changedPrompts(resolve6(inputs["prompts-base-dir"]));
+  const promptDiff = inputs["prompts-base-dir"] === void 0 ? void 0 : await changedPrompts(resolve6(inputs["prompts-base-dir"]), resolve6(inputs["prompts-head-dir"] ?? process.cwd()));
   const { comparison, model, comment, files } = await compareRuns({
     baselineDir: resolve6(inputs.baseline),
     candidateDir: resolve6(inputs.candidate),
@@ -68978,8 +68979,7 @@ async function main() {
     });
   }
 }
-async function changedPrompts(baseDir) {
-  const cwd = process.cwd();
+async function changedPrompts(baseDir, cwd) {
   if (!existsSync9(join7(cwd, "prompts")) && !existsSync9(join7(baseDir, "prompts"))) return void 0;
   return diffPrompts({ cwd, base: "HEAD", baseRepo: baseDir, paths: ["prompts"], suitesDir: join7(cwd, "evals"), samples: 3 });
 }

@@ -22,7 +22,7 @@ export async function main(): Promise<void> {
   const policy = inputs.policy === undefined ? null : await loadPolicyFile(resolve(inputs.policy), inputs.policy, `input "policy": ${inputs.policy} does not exist`);
   const runUrl = env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : null;
   const out = resolve(inputs.out ?? "llmops-report");
-  const promptDiff = inputs["prompts-base-dir"] === undefined ? undefined : await changedPrompts(resolve(inputs["prompts-base-dir"]));
+  const promptDiff = inputs["prompts-base-dir"] === undefined ? undefined : await changedPrompts(resolve(inputs["prompts-base-dir"]), resolve(inputs["prompts-head-dir"] ?? process.cwd()));
   const { comparison, model, comment, files } = await compareRuns({
     baselineDir: resolve(inputs.baseline),
     candidateDir: resolve(inputs.candidate),
@@ -53,9 +53,8 @@ export async function main(): Promise<void> {
   }
 }
 
-/** The prompts/ files the workspace changes against the base checkout's HEAD, rendered on the workspace's suites' cases. */
-async function changedPrompts(baseDir: string): Promise<PromptDiffReport | undefined> {
-  const cwd = process.cwd();
+/** The prompts/ files the head checkout (default the workspace) changes against the base checkout's HEAD, rendered on its suites' cases. */
+async function changedPrompts(baseDir: string, cwd: string): Promise<PromptDiffReport | undefined> {
   if (!existsSync(join(cwd, "prompts")) && !existsSync(join(baseDir, "prompts"))) return undefined;
   return diffPrompts({ cwd, base: "HEAD", baseRepo: baseDir, paths: ["prompts"], suitesDir: join(cwd, "evals"), samples: 3 });
 }
