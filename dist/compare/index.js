@@ -42454,8 +42454,7 @@ async function runAction(main2) {
 
 // src/actions/compare/main.ts
 import { existsSync as existsSync9 } from "node:fs";
-import { writeFile as writeFile3 } from "node:fs/promises";
-import { join as join6, resolve as resolve6 } from "node:path";
+import { join as join7, resolve as resolve6 } from "node:path";
 
 // src/core/report/escape.ts
 var WJ = "\u2060";
@@ -67660,6 +67659,10 @@ function compareWithPolicy(baseline, candidate, loaded, gate) {
   return computeComparison(baseline, candidate, { ...base, policy: defaultGatePolicy(shared), policySource: "default (max_regression 0.02 on every metric both runs share)", gate: true });
 }
 
+// src/actions/runtime/pull-request-ref.ts
+import { writeFile as writeFile3 } from "node:fs/promises";
+import { join as join3 } from "node:path";
+
 // src/actions/runtime/event.ts
 import { readFile as readFile2 } from "node:fs/promises";
 async function readEventPayload(path) {
@@ -67668,6 +67671,13 @@ async function readEventPayload(path) {
   } catch (err) {
     throw new DataInvalidError(`cannot read the event payload ${path}: ${err.message}`);
   }
+}
+
+// src/actions/runtime/pull-request-ref.ts
+async function writePullRequestRef(out, eventName, eventPath) {
+  if (eventName !== "pull_request" && eventName !== "pull_request_target" || !eventPath) return;
+  const pr = parsePullRequestEvent(await readEventPayload(eventPath), eventPath);
+  await writeFile3(join3(out, BUNDLE_FILES.pullRequest), pullRequestFormat.serialize({ schema: PULL_REQUEST_TAG, number: pr.number, head_sha: pr.headSha, head_repo: pr.headRepo, base_repo: pr.baseRepo }));
 }
 
 // src/actions/runtime/inputs.ts
@@ -68175,7 +68185,7 @@ function scalarStart(text, pos) {
 
 // src/app/prompts/lint-prompts.ts
 import { existsSync as existsSync7, readdirSync as readdirSync2, readFileSync as readFileSync5, statSync as statSync4 } from "node:fs";
-import { dirname as dirname5, extname as extname3, join as join5, relative as relative4, resolve as resolve4 } from "node:path";
+import { dirname as dirname5, extname as extname3, join as join6, relative as relative4, resolve as resolve4 } from "node:path";
 
 // src/core/prompts/lint.ts
 init_dist();
@@ -68471,12 +68481,12 @@ var suiteSchema = external_exports.strictObject({
 
 // src/app/prompts/load-prompt-file.ts
 import { existsSync as existsSync4, readFileSync as readFileSync2 } from "node:fs";
-import { basename as basename2, dirname as dirname2, extname as extname2, join as join3, relative } from "node:path";
+import { basename as basename2, dirname as dirname2, extname as extname2, join as join4, relative } from "node:path";
 var TEMPLATE_EXTENSIONS = [".jinja", ".j2", ".jinja2", ".txt", ".md"];
 var PROMPT_EXTENSIONS = [...TEMPLATE_EXTENSIONS, ".yaml", ".yml"];
 function sidecarPath(path) {
   if (/\.ya?ml$/i.test(path)) return null;
-  const stem = join3(dirname2(path), basename2(path, extname2(path)));
+  const stem = join4(dirname2(path), basename2(path, extname2(path)));
   for (const ext of [".yaml", ".yml"]) {
     const p = stem + ext;
     if (!existsSync4(p)) continue;
@@ -68506,7 +68516,7 @@ function loadPromptFile(path, cwd, contain) {
 
 // src/app/eval/judge-inputs.ts
 import { existsSync as existsSync5, readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
-import { dirname as dirname3, join as join4, relative as relative2, resolve as resolve2 } from "node:path";
+import { dirname as dirname3, join as join5, relative as relative2, resolve as resolve2 } from "node:path";
 import { fileURLToPath } from "node:url";
 
 // src/core/contracts/judge-labels.ts
@@ -68535,8 +68545,8 @@ var judgeLabelsFormat = defineFormat({
 var BUILTIN = { judge_rubric: "rubric.jinja", judge_pairwise: "pairwise.jinja" };
 function builtinJudgeDir() {
   for (let d = dirname3(fileURLToPath(import.meta.url)); ; d = dirname3(d)) {
-    const candidate = join4(d, "templates", "judges");
-    if (existsSync5(join4(d, "package.json")) && existsSync5(candidate)) return candidate;
+    const candidate = join5(d, "templates", "judges");
+    if (existsSync5(join5(d, "package.json")) && existsSync5(candidate)) return candidate;
     if (dirname3(d) === d) throw new ConfigError("the built-in judge templates (templates/judges/) are missing from this llmops installation", { hint: "reinstall llmops, or give each judge scorer its own prompt: {file: \u2026}" });
   }
 }
@@ -68551,7 +68561,7 @@ function loadJudgeInputs(suite, doc, file2, displayFile, cwd, contain) {
       const source = typeof c.prompt === "object" && c.prompt.file !== void 0 ? relative2(cwd, resolve2(base, c.prompt.file)) || c.prompt.file : "inline";
       c.loaded_prompt = { spec: prompt, source, origins };
     } else {
-      const builtin = loadPromptFile(join4(builtinJudgeDir(), BUILTIN[c.type]), cwd);
+      const builtin = loadPromptFile(join5(builtinJudgeDir(), BUILTIN[c.type]), cwd);
       c.loaded_prompt = { spec: builtin.spec, source: `builtin:${BUILTIN[c.type]}`, origins: builtin.origins };
     }
     if (c.calibration) {
@@ -68748,7 +68758,7 @@ function assertInside(path, root, what) {
 var SKIP_DIRS = /* @__PURE__ */ new Set(["node_modules", ".git", ".llmops"]);
 function walk(dir, keep, out = []) {
   for (const e of readdirSync2(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : 1)) {
-    const p = join5(dir, e.name);
+    const p = join6(dir, e.name);
     if (e.isDirectory()) {
       if (!SKIP_DIRS.has(e.name)) walk(p, keep, out);
     } else if (e.isFile() && keep(p)) out.push(p);
@@ -68970,13 +68980,8 @@ async function main() {
   }
 }
 async function changedPrompts(baseDir, cwd) {
-  if (!existsSync9(join6(cwd, "prompts")) && !existsSync9(join6(baseDir, "prompts"))) return void 0;
-  return diffPrompts({ cwd, base: "HEAD", baseRepo: baseDir, paths: ["prompts"], suitesDir: join6(cwd, "evals"), samples: 3 });
-}
-async function writePullRequestRef(out, eventName, eventPath) {
-  if (eventName !== "pull_request" && eventName !== "pull_request_target" || !eventPath) return;
-  const pr = parsePullRequestEvent(await readEventPayload(eventPath), eventPath);
-  await writeFile3(join6(out, BUNDLE_FILES.pullRequest), pullRequestFormat.serialize({ schema: PULL_REQUEST_TAG, number: pr.number, head_sha: pr.headSha, head_repo: pr.headRepo, base_repo: pr.baseRepo }));
+  if (!existsSync9(join7(cwd, "prompts")) && !existsSync9(join7(baseDir, "prompts"))) return void 0;
+  return diffPrompts({ cwd, base: "HEAD", baseRepo: baseDir, paths: ["prompts"], suitesDir: join7(cwd, "evals"), samples: 3 });
 }
 
 // src/actions/compare/index.ts
