@@ -103284,7 +103284,7 @@ async function decideGateTraining(i) {
   if (!trust.allowed) {
     return {
       decision: "needs-approval",
-      reason: `${what}; needs approval: a collaborator with write access comments \`${approvalCommand(i.headSha)}\` on the pull request (it approves exactly this head; a later push needs a new approval). ${trust.reason}`,
+      reason: `${what}; needs approval: a collaborator with write access comments \`${approvalCommand(i.headSha)}\` on the pull request (it approves exactly this head; a later push needs a new approval). Only a pull request from this repository by an OWNER, MEMBER or COLLABORATOR trains without one`,
       approvedBy: null,
       changedStages
     };
@@ -103300,6 +103300,12 @@ function specCodeChange(base, pr) {
   const p = pr.base ?? {};
   for (const f of ["model", "tokenizer"]) if ((b[f] ?? null) !== (p[f] ?? null)) return `base.${f}`;
   return null;
+}
+function gateReportTitle(r) {
+  const head = r.pull_request.head_sha.slice(0, 12);
+  if (r.decision === "trained") return `llmops gate: the model the base's code trained from this pull request's data at ${head}${r.approved_by ? ` (approved by ${r.approved_by})` : " (a trusted author)"}`;
+  if (r.decision === "unchanged" && r.baseline_model) return "llmops gate: this pull request's prompts and sampling on the baseline model (no training input changed)";
+  return "";
 }
 function renderGateModelBlocked(r) {
   const title = r.decision === "needs-approval" ? "training inputs changed; needs approval" : "training changes the gate does not build";
@@ -105450,6 +105456,7 @@ async function main() {
   setOutput("pr-number", String(number4));
   setOutput("head-sha", record2.pull_request.head_sha);
   setOutput("record-path", join16(reportDir, "gate-model.json"));
+  setOutput("report-title", gateReportTitle(record2));
   if (env.GITHUB_STEP_SUMMARY) await summary.addRaw(renderSummary(record2)).write();
   if (blocked) logger8.warn(`llmops / gate will fail: ${record2.reason}`);
 }

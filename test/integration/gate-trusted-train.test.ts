@@ -247,6 +247,7 @@ describe.skipIf(!hasTorch)(`llmops-gate.yml: training from a pull request's data
     expect(checks[0]!.conclusion).toBe(comparison.gate.conclusion);
     // The comment shows the PR's prompt diff (its files read as data).
     const comment = gateComment();
+    expect(comment).toContain(`llmops gate: the model the base's code trained from this pull request's data at ${headSha.slice(0, 12)} (approved by maintainer)`);
     expect(comment).toMatch(/#### Prompts changed \(1, against `[0-9a-f]{12}`\)[\s\S]*prompts\/reviews\.jinja/);
     expect(comment).toContain("Answer with JSON only.");
     // Nothing the PR produced was saved into main's cache scope.
