@@ -45,6 +45,7 @@ const PAIRS: Pair[] = [
     actionOnly: {
       suite: "the CLI takes the suite as its positional argument",
       yardstick: "the trusted-gate split of a base suite and a PR's prompts exists only in the workflow",
+      "serve-model": "serves a GGUF for one workflow step; on a laptop `llmops serve` runs beside `llmops eval --base-url`, or a pipeline's service does",
     },
   },
   {
@@ -56,6 +57,7 @@ const PAIRS: Pair[] = [
       "fail-on-block": "the action also gates (llmops gate is a separate command)",
       title: "the report title (llmops report --title)",
       "prompts-base-dir": "the PR comment's prompt diff against the base checkout (llmops compare|report --prompts-base REV)",
+      "prompts-head-dir": "the trusted gate reads the PR's prompts from a data-only checkout; the CLI reads the working tree",
     },
   },
   {
@@ -67,6 +69,7 @@ const PAIRS: Pair[] = [
       "fail-on-block": "llmops gate always exits 1 on FAIL",
       title: "the report title (llmops report --title)",
       "prompts-base-dir": "the PR comment's prompt diff against the base checkout (llmops report --prompts-base REV)",
+      "prompts-head-dir": "the trusted gate reads the PR's prompts from a data-only checkout; the CLI reads the working tree",
     },
   },
   {
