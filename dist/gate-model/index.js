@@ -105144,14 +105144,26 @@ async function buildGateModel(o) {
     llmops_version: VERSION9,
     created_at: now
   };
+  const unreadable = [];
   const files = prData.map((path12) => {
-    const pr = readPrFile(o.prDir, path12);
+    let pr = null;
+    try {
+      pr = readPrFile(o.prDir, path12);
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      unreadable.push(err.message);
+    }
     const baseFile = join15(o.root, path12);
     const baseHash = existsSync10(baseFile) ? sha2562(readFileSync10(baseFile)) : null;
     const prHash = pr ? sha2562(pr) : null;
     return { path: path12, bytes: pr, sha256: prHash, changed: prHash !== baseHash };
   });
   const prDataRecord = files.map(({ path: path12, sha256: h, changed }) => ({ path: path12, sha256: h, changed }));
+  if (unreadable.length > 0) {
+    const reason = `${unreadable.join("; ")}; the required gate does not judge this pull request until its training data are plain files`;
+    o.logger.warn(reason);
+    return { record: { ...base, decision: "refused", reason, approved_by: null, pr_data: prDataRecord, keys: empty, baseline_model: null, candidate_model: null }, baselineModel: null, candidateModel: null };
+  }
   if (!existsSync10(o.pipelineFile)) {
     const reason = `the base has no pipeline ${pipelineRel}: nothing is trained, the gate judges prompts and sampling parameters only`;
     o.logger.info(reason);
@@ -105243,7 +105255,7 @@ var GateModelSchema = external_exports.strictObject({
    * unchanged: the PR changes nothing training reads, the candidate is the baseline model;
    * trained: a trusted run trained the candidate from the PR's data with the base's code;
    * needs-approval: training inputs changed and nobody trusted approved this head (the gate fails);
-   * refused: the PR changes how training runs (code), which the gate never builds (the gate fails).
+   * refused: the PR changes how training runs (code), or its training data are links; the gate never builds that (it fails).
    */
   decision: external_exports.enum(["unchanged", "trained", "needs-approval", "refused"]),
   reason: external_exports.string(),
