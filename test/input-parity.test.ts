@@ -45,17 +45,19 @@ const PAIRS: Pair[] = [
     actionOnly: {
       suite: "the CLI takes the suite as its positional argument",
       yardstick: "the trusted-gate split of a base suite and a PR's prompts exists only in the workflow",
+      "serve-model": "serves a GGUF for one workflow step; on a laptop `llmops serve` runs beside `llmops eval --base-url`, or a pipeline's service does",
     },
   },
   {
     cli: "compare",
     action: "compare",
     inputs: compare,
-    cliOnly: { control: "k-arm comparisons are a local analysis", arm: "pairs with --control", json: TERMINAL, quiet: TERMINAL },
+    cliOnly: { control: "k-arm comparisons are a local analysis", arm: "pairs with --control", json: TERMINAL, quiet: TERMINAL, "prompts-base": "the prompt diff against a git revision (the action takes a checkout of the base: prompts-base-dir)" },
     actionOnly: {
       "fail-on-block": "the action also gates (llmops gate is a separate command)",
       title: "the report title (llmops report --title)",
-      "prompts-base-dir": "the PR comment's prompt diff against the base checkout (llmops report --prompts-base REV)",
+      "prompts-base-dir": "the PR comment's prompt diff against the base checkout (llmops compare|report --prompts-base REV)",
+      "prompts-head-dir": "the trusted gate reads the PR's prompts from a data-only checkout; the CLI reads the working tree",
     },
   },
   {
@@ -67,6 +69,7 @@ const PAIRS: Pair[] = [
       "fail-on-block": "llmops gate always exits 1 on FAIL",
       title: "the report title (llmops report --title)",
       "prompts-base-dir": "the PR comment's prompt diff against the base checkout (llmops report --prompts-base REV)",
+      "prompts-head-dir": "the trusted gate reads the PR's prompts from a data-only checkout; the CLI reads the working tree",
     },
   },
   {
@@ -143,7 +146,12 @@ const PAIRS: Pair[] = [
     action: "pipeline",
     inputs: pipeline,
     cliOnly: { json: TERMINAL, quiet: TERMINAL },
-    actionOnly: { pipeline: "the CLI takes the pipeline file as its positional argument", cache: "the workflow's @actions/cache for the stage cache" },
+    actionOnly: {
+      pipeline: "the CLI takes the pipeline file as its positional argument",
+      cache: "the workflow's @actions/cache for the stage cache",
+      "report-dir": "the report bundle actions/comment posts (the CLI writes the comment and HTML report under reports/runs/<run-id>/)",
+      "fail-on-block": "the CLI exits 1 when the gate blocks; a workflow may leave the decision to the check actions/comment publishes",
+    },
   },
   {
     cli: "promote",

@@ -42454,8 +42454,7 @@ async function runAction(main2) {
 
 // src/actions/compare/main.ts
 import { existsSync as existsSync10 } from "node:fs";
-import { writeFile as writeFile3 } from "node:fs/promises";
-import { join as join7, resolve as resolve6 } from "node:path";
+import { join as join8, resolve as resolve6 } from "node:path";
 
 // src/core/report/escape.ts
 var WJ = "\u2060";
@@ -68372,6 +68371,10 @@ function compareWithPolicy(stream, loaded, gate) {
   return stream.finish({ ...base, policy: defaultGatePolicy(shared), policySource: "default (max_regression 0.02 on every metric both runs share)", gate: true });
 }
 
+// src/actions/runtime/pull-request-ref.ts
+import { writeFile as writeFile3 } from "node:fs/promises";
+import { join as join4 } from "node:path";
+
 // src/actions/runtime/event.ts
 import { readFile as readFile2 } from "node:fs/promises";
 async function readEventPayload(path) {
@@ -68380,6 +68383,13 @@ async function readEventPayload(path) {
   } catch (err) {
     throw new DataInvalidError(`cannot read the event payload ${path}: ${err.message}`);
   }
+}
+
+// src/actions/runtime/pull-request-ref.ts
+async function writePullRequestRef(out, eventName, eventPath) {
+  if (eventName !== "pull_request" && eventName !== "pull_request_target" || !eventPath) return;
+  const pr = parsePullRequestEvent(await readEventPayload(eventPath), eventPath);
+  await writeFile3(join4(out, BUNDLE_FILES.pullRequest), pullRequestFormat.serialize({ schema: PULL_REQUEST_TAG, number: pr.number, head_sha: pr.headSha, head_repo: pr.headRepo, base_repo: pr.baseRepo }));
 }
 
 // src/actions/runtime/inputs.ts
@@ -68425,7 +68435,8 @@ var INPUTS = {
   "prompts-base-dir": {
     schema: inputSchemas.string,
     description: "A checkout of the pull request's base (e.g. .llmops/base): the comment then shows the prompts/ files the PR changes against it, with their rendered diffs on the first cases of the suites in evals/ that use them"
-  }
+  },
+  "prompts-head-dir": { schema: inputSchemas.string, description: "the checkout whose prompts are under review (default: the workspace); with prompts-base-dir: the workspace (e.g. .llmops/pr in a pull_request_target gate, read as data)" }
 };
 
 // src/app/prompts/diff-prompts.ts
@@ -68886,7 +68897,7 @@ function scalarStart(text, pos) {
 
 // src/app/prompts/lint-prompts.ts
 import { existsSync as existsSync8, readdirSync as readdirSync2, readFileSync as readFileSync6, statSync as statSync5 } from "node:fs";
-import { dirname as dirname5, extname as extname3, join as join6, relative as relative4, resolve as resolve4 } from "node:path";
+import { dirname as dirname5, extname as extname3, join as join7, relative as relative4, resolve as resolve4 } from "node:path";
 
 // src/core/prompts/lint.ts
 init_dist();
@@ -69182,12 +69193,12 @@ var suiteSchema = external_exports.strictObject({
 
 // src/app/prompts/load-prompt-file.ts
 import { existsSync as existsSync5, readFileSync as readFileSync3 } from "node:fs";
-import { basename as basename2, dirname as dirname2, extname as extname2, join as join4, relative } from "node:path";
+import { basename as basename2, dirname as dirname2, extname as extname2, join as join5, relative } from "node:path";
 var TEMPLATE_EXTENSIONS = [".jinja", ".j2", ".jinja2", ".txt", ".md"];
 var PROMPT_EXTENSIONS = [...TEMPLATE_EXTENSIONS, ".yaml", ".yml"];
 function sidecarPath(path) {
   if (/\.ya?ml$/i.test(path)) return null;
-  const stem = join4(dirname2(path), basename2(path, extname2(path)));
+  const stem = join5(dirname2(path), basename2(path, extname2(path)));
   for (const ext of [".yaml", ".yml"]) {
     const p = stem + ext;
     if (!existsSync5(p)) continue;
@@ -69217,7 +69228,7 @@ function loadPromptFile(path, cwd, contain) {
 
 // src/app/eval/judge-inputs.ts
 import { existsSync as existsSync6, readFileSync as readFileSync4, statSync as statSync3 } from "node:fs";
-import { dirname as dirname3, join as join5, relative as relative2, resolve as resolve2 } from "node:path";
+import { dirname as dirname3, join as join6, relative as relative2, resolve as resolve2 } from "node:path";
 import { fileURLToPath } from "node:url";
 
 // src/core/contracts/judge-labels.ts
@@ -69246,8 +69257,8 @@ var judgeLabelsFormat = defineFormat({
 var BUILTIN = { judge_rubric: "rubric.jinja", judge_pairwise: "pairwise.jinja" };
 function builtinJudgeDir() {
   for (let d = dirname3(fileURLToPath(import.meta.url)); ; d = dirname3(d)) {
-    const candidate = join5(d, "templates", "judges");
-    if (existsSync6(join5(d, "package.json")) && existsSync6(candidate)) return candidate;
+    const candidate = join6(d, "templates", "judges");
+    if (existsSync6(join6(d, "package.json")) && existsSync6(candidate)) return candidate;
     if (dirname3(d) === d) throw new ConfigError("the built-in judge templates (templates/judges/) are missing from this llmops installation", { hint: "reinstall llmops, or give each judge scorer its own prompt: {file: \u2026}" });
   }
 }
@@ -69262,7 +69273,7 @@ function loadJudgeInputs(suite, doc, file2, displayFile, cwd, contain) {
       const source = typeof c.prompt === "object" && c.prompt.file !== void 0 ? relative2(cwd, resolve2(base, c.prompt.file)) || c.prompt.file : "inline";
       c.loaded_prompt = { spec: prompt, source, origins };
     } else {
-      const builtin = loadPromptFile(join5(builtinJudgeDir(), BUILTIN[c.type]), cwd);
+      const builtin = loadPromptFile(join6(builtinJudgeDir(), BUILTIN[c.type]), cwd);
       c.loaded_prompt = { spec: builtin.spec, source: `builtin:${BUILTIN[c.type]}`, origins: builtin.origins };
     }
     if (c.calibration) {
@@ -69459,7 +69470,7 @@ function assertInside(path, root, what) {
 var SKIP_DIRS = /* @__PURE__ */ new Set(["node_modules", ".git", ".llmops"]);
 function walk(dir, keep, out = []) {
   for (const e of readdirSync2(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : 1)) {
-    const p = join6(dir, e.name);
+    const p = join7(dir, e.name);
     if (e.isDirectory()) {
       if (!SKIP_DIRS.has(e.name)) walk(p, keep, out);
     } else if (e.isFile() && keep(p)) out.push(p);
@@ -69652,7 +69663,7 @@ async function main() {
   const policy = inputs.policy === void 0 ? null : await loadPolicyFile(resolve6(inputs.policy), inputs.policy, `input "policy": ${inputs.policy} does not exist`);
   const runUrl = env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : null;
   const out = resolve6(inputs.out ?? "llmops-report");
-  const promptDiff = inputs["prompts-base-dir"] === void 0 ? void 0 : await changedPrompts(resolve6(inputs["prompts-base-dir"]));
+  const promptDiff = inputs["prompts-base-dir"] === void 0 ? void 0 : await changedPrompts(resolve6(inputs["prompts-base-dir"]), resolve6(inputs["prompts-head-dir"] ?? process.cwd()));
   const { comparison, model, comment, files } = await compareRuns({
     baselineDir: resolve6(inputs.baseline),
     candidateDir: resolve6(inputs.candidate),
@@ -69680,15 +69691,9 @@ async function main() {
     });
   }
 }
-async function changedPrompts(baseDir) {
-  const cwd = process.cwd();
-  if (!existsSync10(join7(cwd, "prompts")) && !existsSync10(join7(baseDir, "prompts"))) return void 0;
-  return diffPrompts({ cwd, base: "HEAD", baseRepo: baseDir, paths: ["prompts"], suitesDir: join7(cwd, "evals"), samples: 3 });
-}
-async function writePullRequestRef(out, eventName, eventPath) {
-  if (eventName !== "pull_request" && eventName !== "pull_request_target" || !eventPath) return;
-  const pr = parsePullRequestEvent(await readEventPayload(eventPath), eventPath);
-  await writeFile3(join7(out, BUNDLE_FILES.pullRequest), pullRequestFormat.serialize({ schema: PULL_REQUEST_TAG, number: pr.number, head_sha: pr.headSha, head_repo: pr.headRepo, base_repo: pr.baseRepo }));
+async function changedPrompts(baseDir, cwd) {
+  if (!existsSync10(join8(cwd, "prompts")) && !existsSync10(join8(baseDir, "prompts"))) return void 0;
+  return diffPrompts({ cwd, base: "HEAD", baseRepo: baseDir, paths: ["prompts"], suitesDir: join8(cwd, "evals"), samples: 3 });
 }
 
 // src/actions/compare/index.ts

@@ -21,4 +21,5 @@ export const INPUTS = {
     description:
       "A checkout of the pull request's base (e.g. .llmops/base): the comment then shows the prompts/ files the PR changes against it, with their rendered diffs on the first cases of the suites in evals/ that use them",
   },
+  "prompts-head-dir": { schema: inputSchemas.string, description: "the checkout whose prompts are under review (default: the workspace); with prompts-base-dir: the workspace (e.g. .llmops/pr in a pull_request_target gate, read as data)" },
 } satisfies InputSpecs;

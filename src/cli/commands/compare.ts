@@ -8,7 +8,7 @@ export const compareCommand: Command = {
   maxPositionals: 0,
   summary: "compare a candidate eval run with a baseline (paired statistics, flips, deltas)",
   help: `
-usage: llmops compare --baseline DIR --candidate DIR [--policy FILE] [--out DIR] [--json]
+usage: llmops compare --baseline DIR --candidate DIR [--policy FILE] [--out DIR] [--prompts-base REV] [--json]
        llmops compare --control [NAME=]DIR --arm [NAME=]DIR [--arm …] [--out DIR] [--json]
 
 Pairs the two runs' records by case id (repeats averaged within a case), and for every metric
@@ -22,6 +22,8 @@ options:
   --policy FILE     gate policy YAML (or a suite file with a gate: key): also decide the gate,
                     and exit 1 when it blocks
   --out DIR         where to write comparison.json and report.md (default: .llmops/comparison)
+  --prompts-base REV  report.md also shows the prompts/ files this working tree changes against
+                    the git revision REV, rendered on the first cases of the suites in evals/
   --control, --arm  k arms (a control and variants run on the same cases): every pair compared,
                     Holm across pairs × metrics, a winner per metric only when its interval
                     excludes the control and every rival; writes arms.json and arms.md
@@ -30,6 +32,6 @@ options:
 
 Exit codes: 0 ok (or gate passed), 1 gate failed or invalid data, 2 bad arguments or policy, or a missing or empty run directory.
 See docs/compare-and-gate.md.`,
-  options: { ...compareOptions, control: { type: "string" }, arm: { type: "string", multiple: true } },
+  options: { ...compareOptions, "prompts-base": { type: "string" }, control: { type: "string" }, arm: { type: "string", multiple: true } },
   run: (ctx, { values }) => (values.control !== undefined || values.arm !== undefined ? runCompareArms(ctx, values) : runCompare(ctx, values, "compare")),
 };
