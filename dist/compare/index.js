@@ -67480,6 +67480,22 @@ function* readLines(path, chunkBytes, onChunk) {
   }
 }
 
+// src/app/process/collect-garbage.ts
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+var gc;
+function collectGarbage() {
+  if (gc === void 0) {
+    try {
+      setFlagsFromString("--expose-gc");
+      gc = runInNewContext("gc");
+    } catch {
+      gc = null;
+    }
+  }
+  gc?.();
+}
+
 // src/app/compare/case-records.ts
 async function readCaseRecords(file2, ids) {
   const warnings2 = [];
@@ -67510,6 +67526,7 @@ async function readCaseRecords(file2, ids) {
     for (const raw of readLines(file2)) {
       const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
       if (pending !== null) take2(pending, lineNo, false);
+      if (lineNo % (1 << 16) === 0 && lineNo > 0) collectGarbage();
       pending = line;
       lineNo++;
     }
@@ -68058,6 +68075,7 @@ var PairedStream = class {
 };
 
 // src/app/compare/stream-runs.ts
+var COLLECT_EVERY = 1 << 16;
 var PARTITION_BYTES = 8 * 1024 * 1024;
 var MAX_PARTITIONS = 512;
 var FLUSH_BYTES = 1 << 16;
@@ -68140,6 +68158,7 @@ function spread(file2, side, parts) {
   };
   const feed = (text) => {
     if (pending) take2(pending.text, pending.lineNo, false);
+    if (lineNo % COLLECT_EVERY === 0 && lineNo > 0) collectGarbage();
     pending = { text: text.endsWith("\r") ? text.slice(0, -1) : text, lineNo: ++lineNo };
   };
   parts.open(side);
@@ -68228,20 +68247,20 @@ async function streamPairedRuns(baselineDir, candidateDir, opts = {}) {
     const inMemory = [];
     for (let p = 0; p < n; p++) {
       const gb = group2(parts.mem ? parts.mem[0][0] : placedLines(parts.file("b", p)));
-      const gc = group2(parts.mem ? parts.mem[1][0] : placedLines(parts.file("c", p)));
+      const gc2 = group2(parts.mem ? parts.mem[1][0] : placedLines(parts.file("c", p)));
       if (parts.mem) parts.mem.length = 0;
       bSuperseded += gb.superseded;
-      cSuperseded += gc.superseded;
+      cSuperseded += gc2.superseded;
       noteNames(bNames, gb);
-      noteNames(cNames, gc);
+      noteNames(cNames, gc2);
       const merged = [];
       for (const [id, b] of gb.cases) {
         bRecords += b.records.length;
-        const c = gc.cases.get(id);
+        const c = gc2.cases.get(id);
         if (dir === null) merged.push([b.first, id, b.records, c ? [c.first, c.records] : null]);
         else merged.push([b.first, id, b.records.map(slim), c ? [c.first, c.records.map(slim), caseEvidence(b.records, c.records)] : null]);
       }
-      for (const [id, c] of gc.cases) {
+      for (const [id, c] of gc2.cases) {
         cRecords += c.records.length;
         if (gb.cases.has(id)) continue;
         if (candidateOnlyFile === null) candidateOnly.push([c.first, id, c.records]);
@@ -68268,6 +68287,7 @@ async function streamPairedRuns(baselineDir, candidateDir, opts = {}) {
         rmSync(parts.file("b", p), { force: true });
         rmSync(parts.file("c", p), { force: true });
         sortedFiles.push(f);
+        collectGarbage();
       }
     }
     if (bRecords === 0) throw new InputError(`baseline run has no records: ${bFile} is empty`);
@@ -68306,12 +68326,14 @@ function mergeSorted(files, add) {
       return null;
     };
     const heads = readers.map((_, i) => next(i));
+    let merged = 0;
     for (; ; ) {
       let best = -1;
       for (let i = 0; i < heads.length; i++) if (heads[i] && (best < 0 || heads[i][0] < heads[best][0])) best = i;
       if (best < 0) return;
       add(heads[best]);
       heads[best] = next(best);
+      if (++merged % COLLECT_EVERY === 0) collectGarbage();
     }
   } finally {
     for (const r of readers) r.close();

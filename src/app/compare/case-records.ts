@@ -2,6 +2,7 @@
 // streaming pass that keeps only those cases' records, by the format's rules (the last record per
 // case × repeat wins; a broken line is an error naming file:line, a cut last line a warning).
 import { readLines } from "../fs/line-reader.js";
+import { collectGarbage } from "../process/collect-garbage.js";
 import { readResultLine, resultLineFormat, type EvalRecord } from "../../core/contracts/result-line.js";
 import { reportRecordOf } from "../../core/report/inputs.js";
 import type { ReportRecord } from "../../core/report/model.js";
@@ -36,6 +37,7 @@ export async function readCaseRecords(file: string, ids: ReadonlySet<string>): P
     for (const raw of readLines(file)) {
       const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
       if (pending !== null) take(pending, lineNo, false);
+      if (lineNo % (1 << 16) === 0 && lineNo > 0) collectGarbage();
       pending = line;
       lineNo++;
     }

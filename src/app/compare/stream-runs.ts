@@ -16,6 +16,10 @@ import { hash32 } from "../../core/data/hashing.js";
 import { InputError } from "../../errors.js";
 import { resultsFileOf } from "../eval/eval-run-reader.js";
 import { LineReader, readLines } from "../fs/line-reader.js";
+import { collectGarbage } from "../process/collect-garbage.js";
+
+/** Lines (or merged cases) between two collections of garbage in a pass (see collect-garbage.ts). */
+const COLLECT_EVERY = 1 << 16;
 
 /** Bytes of results (both runs) per partition: a partition's records are what is held at once. */
 export const PARTITION_BYTES = 8 * 1024 * 1024;
@@ -122,6 +126,7 @@ function spread(file: string, side: Side, parts: Partitions): { sha256: string; 
   };
   const feed = (text: string) => {
     if (pending) take(pending.text, pending.lineNo, false);
+    if (lineNo % COLLECT_EVERY === 0 && lineNo > 0) collectGarbage();
     pending = { text: text.endsWith("\r") ? text.slice(0, -1) : text, lineNo: ++lineNo };
   };
   parts.open(side);
@@ -269,6 +274,7 @@ export async function streamPairedRuns(baselineDir: string, candidateDir: string
         rmSync(parts.file("b", p), { force: true });
         rmSync(parts.file("c", p), { force: true });
         sortedFiles.push(f);
+        collectGarbage();
       }
     }
     if (bRecords === 0) throw new InputError(`baseline run has no records: ${bFile} is empty`);
@@ -309,12 +315,14 @@ function mergeSorted(files: readonly string[], add: (m: MergedCase) => void): vo
       return null;
     };
     const heads = readers.map((_, i) => next(i));
+    let merged = 0;
     for (;;) {
       let best = -1;
       for (let i = 0; i < heads.length; i++) if (heads[i] && (best < 0 || heads[i]![0] < heads[best]![0])) best = i;
       if (best < 0) return;
       add(heads[best]!);
       heads[best] = next(best);
+      if (++merged % COLLECT_EVERY === 0) collectGarbage();
     }
   } finally {
     for (const r of readers) r.close();
