@@ -62951,6 +62951,50 @@ function quantileSorted(sorted, q) {
   const hi = Math.min(lo + 1, n - 1);
   return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
 }
+function sortFloat64(a) {
+  const n = a.length;
+  if (n < 2) return a;
+  const keys = new Uint32Array(a.buffer, a.byteOffset, n * 2);
+  const scratch = new Float64Array(n);
+  const sk = new Uint32Array(scratch.buffer);
+  for (let i = 0; i < n; i++) {
+    const hi = keys[2 * i + 1];
+    if (hi & 2147483648) {
+      keys[2 * i + 1] = ~hi >>> 0;
+      keys[2 * i] = ~keys[2 * i] >>> 0;
+    } else keys[2 * i + 1] = (hi | 2147483648) >>> 0;
+  }
+  const counts2 = new Uint32Array(65536);
+  let src = keys;
+  let dst = sk;
+  for (let pass = 0; pass < 4; pass++) {
+    const word = pass < 2 ? 0 : 1;
+    const shift = (pass & 1) * 16;
+    counts2.fill(0);
+    for (let i = 0; i < n; i++) counts2[src[2 * i + word] >>> shift & 65535]++;
+    let sum2 = 0;
+    for (let d = 0; d < 65536; d++) {
+      const c = counts2[d];
+      counts2[d] = sum2;
+      sum2 += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const at = counts2[src[2 * i + word] >>> shift & 65535]++;
+      dst[2 * at] = src[2 * i];
+      dst[2 * at + 1] = src[2 * i + 1];
+    }
+    [src, dst] = [dst, src];
+  }
+  for (let i = 0; i < n; i++) {
+    const hi = keys[2 * i + 1];
+    if (hi & 2147483648) keys[2 * i + 1] = (hi & 2147483647) >>> 0;
+    else {
+      keys[2 * i + 1] = ~hi >>> 0;
+      keys[2 * i] = ~keys[2 * i] >>> 0;
+    }
+  }
+  return a;
+}
 
 // src/core/stats/special.ts
 var LANCZOS = [
@@ -63432,7 +63476,7 @@ function pairedBootstrapCorpus(baseline, candidate, width, aggregate, resamples,
   };
 }
 function bootstrapQuantile(values, q, resamples, seed) {
-  const sorted = Float64Array.from(values).sort();
+  const sorted = sortFloat64(Float64Array.from(values));
   const n = sorted.length;
   const out = new Float64Array(resamples);
   if (n === 0) return out.fill(Number.NaN);
@@ -64125,8 +64169,7 @@ function metricSeed(seed, name) {
 
 // src/core/compare/operational.ts
 var LATENCY_RESAMPLES_MAX = 2e3;
-function distributionOf(values) {
-  const sorted = Float64Array.from(values).sort();
+function distributionOfSorted(sorted) {
   const n = sorted.length;
   return { n, mean: n ? mean(sorted) : null, p50: n ? quantileSorted(sorted, 0.5) : null, p95: n ? quantileSorted(sorted, 0.95) : null };
 }
@@ -66991,15 +67034,12 @@ var flipsIndex = /* @__PURE__ */ new WeakMap();
 function flipsOf(c, caseId) {
   let index = flipsIndex.get(c);
   if (!index) {
-    index = /* @__PURE__ */ new Map();
-    for (const f of c.flips) {
-      const list = index.get(f.case_id);
-      if (list) list.push(f);
-      else index.set(f.case_id, [f]);
-    }
+    const model = { comparison: c };
+    index = new Map([...rankFlippedCases(model, "broke").ids, ...rankFlippedCases(model, "fixed").ids].map((id) => [id, []]));
+    for (const f of c.flips) index.get(f.case_id)?.push(f);
     flipsIndex.set(c, index);
   }
-  return index.get(caseId) ?? [];
+  return index.get(caseId) ?? c.flips.filter((f) => f.case_id === caseId);
 }
 function flipScores(model, caseId, direction) {
   return flipsOf(model.comparison, caseId).filter((f) => f.direction === direction).map((f) => {
@@ -67598,8 +67638,9 @@ var Column = class {
     this.f64.push(v);
     this.length++;
   }
+  /** The values (the same numbers whichever way they are held; no copy). */
   view() {
-    return this.f64 !== null ? this.f64.view() : Float64Array.from(this.bytes.subarray(0, this.length));
+    return this.f64 !== null ? this.f64.view() : this.bytes.subarray(0, this.length);
   }
 };
 var Variant = class {
@@ -67799,7 +67840,7 @@ var MetricStream = class {
     }
     const mb = v.mb.view();
     const mc = v.mc.view();
-    const diffs = mc.map((x, i) => x - mb[i]);
+    const diffs = Float64Array.from(mc, (x, i) => x - mb[i]);
     let intervalAt;
     if (kind === "corpus") intervalAt = fillCorpusRows(row, v.rowsB.view(), v.rowsC.view(), v.width, info2.aggregate, { confidence, resamples, seed });
     else if (kind === "binary" && kB === 1 && kC === 1) intervalAt = fillBinary(row, mb, mc, confidence);
@@ -67894,7 +67935,8 @@ var OperationalStream = class {
     const tb = tokenSide2(this.tok.b);
     const tc = tokenSide2(this.tok.c);
     return {
-      latency: latencyDeltas(distributionOf(this.lb.view()), distributionOf(this.lc.view()), this.lb.view(), this.lc.view(), { confidence, resamples, seed }),
+      // Sorted in place (the distribution and the bootstrap read only the sorted values).
+      latency: latencyDeltas(distributionOfSorted(sortFloat64(this.lb.view())), distributionOfSorted(sortFloat64(this.lc.view())), this.lb.view(), this.lc.view(), { confidence, resamples, seed }),
       tokens: { baseline: tb, candidate: tc, delta_total: tc.total - tb.total, delta_per_case: tb.per_case !== null && tc.per_case !== null ? tc.per_case - tb.per_case : null },
       cost: this.anyCost ? this.costs(confidence, currency) : null
     };
@@ -68347,6 +68389,7 @@ async function loadPolicyFile(path, file2, missing) {
 }
 async function compareRuns(o) {
   const { comparison, baseline, candidate } = await streamComparison(o);
+  collectGarbage();
   const newCases = await readNewCases(o.candidateDir, comparison, o.logger);
   const shown = casesToDetail(comparison);
   const b = await readCaseRecords(join3(o.baselineDir, "results.jsonl"), shown);

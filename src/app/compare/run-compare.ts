@@ -22,6 +22,7 @@ import { readEvalRun } from "../eval/eval-run-reader.js";
 import { serializeComparisonChunks } from "../../core/contracts/comparison.js";
 import { readCaseRecords } from "./case-records.js";
 import { streamPairedRuns } from "./stream-runs.js";
+import { collectGarbage } from "../process/collect-garbage.js";
 
 export interface LoadedPolicy {
   policy: GatePolicy;
@@ -60,6 +61,7 @@ export interface CompareRunsResult {
 
 export async function compareRuns(o: CompareRunsOptions): Promise<CompareRunsResult> {
   const { comparison, baseline, candidate } = await streamComparison(o);
+  collectGarbage();
   const newCases = await readNewCases(o.candidateDir, comparison, o.logger);
   // Only the cases the comment and the job summary show in full are read back (one more pass each).
   const shown = casesToDetail(comparison);

@@ -196,7 +196,7 @@ function corpusIneligibility(info: MetricInfo, all: readonly Obs[]): string | nu
   return null;
 }
 
-export function fillBinary(row: MetricComparison, mb: Float64Array, mc: Float64Array, confidence: number): IntervalAt {
+export function fillBinary(row: MetricComparison, mb: ArrayLike<number>, mc: ArrayLike<number>, confidence: number): IntervalAt {
   const t = { both: 0, broke: 0, fixed: 0, neither: 0 };
   for (let i = 0; i < mb.length; i++) {
     if (mb[i] === 1 && mc[i] === 1) t.both++;
@@ -218,7 +218,7 @@ export function fillBinary(row: MetricComparison, mb: Float64Array, mc: Float64A
   return (c) => tangoInterval(t, c);
 }
 
-export function fillT(row: MetricComparison, mb: Float64Array, mc: Float64Array, diffs: Float64Array, clustered: boolean, confidence: number): IntervalAt | null {
+export function fillT(row: MetricComparison, mb: ArrayLike<number>, mc: ArrayLike<number>, diffs: Float64Array, clustered: boolean, confidence: number): IntervalAt | null {
   row.baseline.mean = mean(mb);
   row.candidate.mean = mean(mc);
   row.baseline.ci = oneSampleT(mb, confidence)?.ci ?? null;

@@ -9,7 +9,10 @@ import type { Distribution, OperationalDeltas } from "./types.js";
 export const LATENCY_RESAMPLES_MAX = 2000;
 
 export function distributionOf(values: ArrayLike<number>): Distribution {
-  const sorted = Float64Array.from(values).sort();
+  return distributionOfSorted(Float64Array.from(values).sort());
+}
+
+export function distributionOfSorted(sorted: Float64Array): Distribution {
   const n = sorted.length;
   return { n, mean: n ? mean(sorted) : null, p50: n ? quantileSorted(sorted, 0.5) : null, p95: n ? quantileSorted(sorted, 0.95) : null };
 }

@@ -4,11 +4,11 @@
 // the intervals come from the same functions over the same arrays, so the result equals what
 // computeComparison computes over the same runs held in memory (tested value for value).
 import { mean, sd, variance, type IntervalAt } from "../stats/index.js";
-import { oneSampleT, minimumDetectableEffect } from "../stats/index.js";
+import { oneSampleT, minimumDetectableEffect, sortFloat64 } from "../stats/index.js";
 import { stableStringify } from "../stable-json.js";
 import { assembleComparison, corpusNotes, currencyOf, metricInfo, type CompareOptions } from "./compute.js";
 import { combineWithinSd, fillBinary, fillCorpusRows, fillT, observe, type MetricInfo, type Obs, type SideCounts } from "./metric-compare.js";
-import { distributionOf, latencyDeltas } from "./operational.js";
+import { distributionOfSorted, latencyDeltas } from "./operational.js";
 import type { LoadedRun, RecordForCompare } from "./run-records.js";
 import type { Comparison, Flip, MetricComparison, OperationalDeltas, RunRef } from "./types.js";
 import { decideUnchanged, scoreValues } from "./unchanged.js";
@@ -65,8 +65,9 @@ export class Column {
     this.f64.push(v);
     this.length++;
   }
-  view(): Float64Array {
-    return this.f64 !== null ? this.f64.view() : Float64Array.from(this.bytes!.subarray(0, this.length));
+  /** The values (the same numbers whichever way they are held; no copy). */
+  view(): ArrayLike<number> {
+    return this.f64 !== null ? this.f64.view() : this.bytes!.subarray(0, this.length);
   }
 }
 
@@ -285,7 +286,7 @@ class MetricStream {
     }
     const mb = v.mb.view();
     const mc = v.mc.view();
-    const diffs = mc.map((x, i) => x - mb[i]!);
+    const diffs = Float64Array.from(mc, (x, i) => x - mb[i]!);
     let intervalAt: IntervalAt | null;
     if (kind === "corpus") intervalAt = fillCorpusRows(row, v.rowsB!.view(), v.rowsC!.view(), v.width!, info.aggregate!, { confidence, resamples, seed });
     else if (kind === "binary" && kB === 1 && kC === 1) intervalAt = fillBinary(row, mb, mc, confidence);
@@ -385,7 +386,8 @@ class OperationalStream {
     const tb = tokenSide(this.tok.b);
     const tc = tokenSide(this.tok.c);
     return {
-      latency: latencyDeltas(distributionOf(this.lb.view()), distributionOf(this.lc.view()), this.lb.view(), this.lc.view(), { confidence, resamples, seed }),
+      // Sorted in place (the distribution and the bootstrap read only the sorted values).
+      latency: latencyDeltas(distributionOfSorted(sortFloat64(this.lb.view())), distributionOfSorted(sortFloat64(this.lc.view())), this.lb.view(), this.lc.view(), { confidence, resamples, seed }),
       tokens: { baseline: tb, candidate: tc, delta_total: tc.total - tb.total, delta_per_case: tb.per_case !== null && tc.per_case !== null ? tc.per_case - tb.per_case : null },
       cost: this.anyCost ? this.costs(confidence, currency) : null,
     };

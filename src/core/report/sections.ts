@@ -202,20 +202,20 @@ function expectedText(v: unknown): string | null {
   return typeof v === "string" ? v : JSON.stringify(v, null, 2);
 }
 
-/** The comparison's flips by case id, built once per comparison (a big run has many flips and many renders). */
+/**
+ * The flips of the cases a rendering can show (the top-ranked ones), by case id: built once per
+ * comparison, holding only those cases' flips (a big run has many flips and many renders).
+ */
 const flipsIndex = new WeakMap<Comparison, Map<string, Flip[]>>();
 function flipsOf(c: Comparison, caseId: string): Flip[] {
   let index = flipsIndex.get(c);
   if (!index) {
-    index = new Map();
-    for (const f of c.flips) {
-      const list = index.get(f.case_id);
-      if (list) list.push(f);
-      else index.set(f.case_id, [f]);
-    }
+    const model = { comparison: c };
+    index = new Map([...rankFlippedCases(model, "broke").ids, ...rankFlippedCases(model, "fixed").ids].map((id) => [id, [] as Flip[]]));
+    for (const f of c.flips) index.get(f.case_id)?.push(f);
     flipsIndex.set(c, index);
   }
-  return index.get(caseId) ?? [];
+  return index.get(caseId) ?? c.flips.filter((f) => f.case_id === caseId);
 }
 
 function flipScores(model: ReportModel, caseId: string, direction: "broke" | "fixed"): string {

@@ -1,7 +1,7 @@
 // Paired bootstrap: resample cases with replacement (the same indices for both runs, so the pairing
 // is kept) and recompute the statistic. Two forms: the mean of paired differences (a hot loop with
 // the PRNG inlined) and corpus metrics (sum per-case sufficient statistics, then aggregate).
-import { quantileSorted } from "./descriptive.js";
+import { quantileSorted, sortFloat64 } from "./descriptive.js";
 import { pFromIntervals } from "./invert.js";
 import { createRng } from "./prng.js";
 import { normalCdf, normalQuantile } from "./special.js";
@@ -260,7 +260,7 @@ export function pairedBootstrapCorpus(
  * resample is drawn as counts over the sorted values, so a draw costs O(n) instead of a sort.
  */
 export function bootstrapQuantile(values: ArrayLike<number>, q: number, resamples: number, seed: number): Float64Array {
-  const sorted = Float64Array.from(values).sort();
+  const sorted = sortFloat64(Float64Array.from(values));
   const n = sorted.length;
   const out = new Float64Array(resamples);
   if (n === 0) return out.fill(Number.NaN);

@@ -1,6 +1,6 @@
 // Pure, reusable statistics: distributions, tests, intervals, bootstrap, power. No I/O.
 export { createRng, type Rng } from "./prng.js";
-export { mean, variance, sd, sum, quantile, quantileSorted } from "./descriptive.js";
+export { mean, variance, sd, sum, quantile, quantileSorted, sortFloat64 } from "./descriptive.js";
 export { lnGamma, lnChoose, incompleteBeta, normalCdf, normalPdf, normalQuantile } from "./special.js";
 export { tCdf, tPdf, tQuantile, tTwoSidedP } from "./student-t.js";
 export { binomialPmf, binomialTestTwoSided, mcnemarExact, type McNemarResult } from "./binomial.js";

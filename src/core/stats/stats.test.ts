@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import {
   binomialTestTwoSided,
+  sortFloat64,
   casesNeeded,
   clusteredSe,
   createRng,
@@ -275,5 +276,21 @@ describe("descriptive statistics and PRNG", () => {
     }
     expect(s / 100_000).toBeCloseTo(0.5, 2);
     for (const k of counts) expect(Math.abs(k - 10_000)).toBeLessThan(500);
+  });
+});
+
+describe("sortFloat64", () => {
+  it("orders as Float64Array.prototype.sort: negatives, −0 before +0, duplicates, huge and tiny values", () => {
+    let seed = 3;
+    const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    for (const n of [0, 1, 2, 17, 1000, 70_000]) {
+      const a = Float64Array.from({ length: n }, (_, i) => {
+        const r = rand();
+        return i % 11 === 0 ? -0 : i % 13 === 0 ? 0 : r < 0.2 ? -r * 1e6 : r < 0.3 ? Math.round(r * 10) : r < 0.35 ? 5e-324 * i : r < 0.4 ? -1e300 * r : r * 400;
+      });
+      const want = Float64Array.from(a).sort();
+      const got = sortFloat64(Float64Array.from(a));
+      expect(Array.from(got, (x) => Object.is(x, -0) ? "-0" : x)).toEqual(Array.from(want, (x) => Object.is(x, -0) ? "-0" : x));
+    }
   });
 });
