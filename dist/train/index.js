@@ -49660,6 +49660,72 @@ function fmt(n) {
   return Number(n.toPrecision(4)).toString();
 }
 
+// src/core/train/training-decisions.ts
+function decideOutDir(s) {
+  const prev = s.previous;
+  if (s.resume) {
+    if (prev === void 0) return { kind: "resume", warning: `--resume: nothing to resume in ${s.outDir} (no run.json there); training from step 0` };
+    if (prev.specHash !== s.hash) {
+      throw new ConfigError(`--resume: ${s.outDir} holds a run of a different spec (${prev.specHash.slice(0, 19)}\u2026, now ${s.hash.slice(0, 19)}\u2026)`, {
+        hint: "resume with the same spec and overrides, or train into a fresh --out directory"
+      });
+    }
+    return { kind: "resume" };
+  }
+  if (prev && prev.status !== "succeeded" && prev.specHash === s.hash && s.checkpointSteps.length > 0) {
+    throw new ConfigError(`${s.outDir} holds an unfinished run of this spec (${prev.status}) with a checkpoint at step ${Math.max(...s.checkpointSteps)}; starting over would delete it`, {
+      hint: "add --resume (action input resume: true) to continue from it, or delete the directory or choose another --out to start over"
+    });
+  }
+  return { kind: "fresh" };
+}
+function describeExit(e) {
+  return e.signal ? `signal ${e.signal}` : `exit code ${e.code}`;
+}
+function decideAfterAttempt(outcome, c) {
+  switch (outcome.kind) {
+    case "ok":
+      return { kind: "done" };
+    case "diverged":
+      return {
+        kind: "stop",
+        status: "failed",
+        failure: new DataInvalidError(`training stopped: ${outcome.divergence.reason}`, {
+          hint: "lower the learning rate, raise warmup_steps or max_grad_norm, or check the data around that step; the reference trainer checks every step and never writes a checkpoint with NaN/inf weights, so --resume continues from the last good one"
+        })
+      };
+    case "cancelled":
+      return {
+        kind: "stop",
+        status: "cancelled",
+        failure: new ProcessExitError(`training cancelled at step ${outcome.step ?? "?"}${outcome.checkpoint ? `; checkpoint saved at ${outcome.checkpoint}` : ""}`, outcome.exit.code, outcome.exit.signal, {
+          hint: "run the same command with --resume to continue from the newest checkpoint"
+        })
+      };
+    case "crashed":
+      break;
+  }
+  if (outcome.error && outcome.exit.code === 2) {
+    return { kind: "stop", status: "failed", failure: new DataInvalidError(`the trainer rejected its input: ${outcome.error}`, { hint: "fix the data or the base model it names; the full log is in train.log" }) };
+  }
+  if (c.restarts < c.maxRestarts && c.canResume) {
+    const restart = c.restarts + 1;
+    return { kind: "restart", restart, warning: `trainer exited with ${describeExit(outcome.exit)}; restarting from the newest checkpoint (restart ${restart} of ${c.maxRestarts})` };
+  }
+  return {
+    kind: "stop",
+    status: "failed",
+    failure: new ProcessExitError(
+      `trainer exited with ${describeExit(outcome.exit)}${outcome.error ? `: ${outcome.error}` : ""}${outcome.tail.length ? `
+last output:
+    ${outcome.tail.join("\n    ")}` : ""}`,
+      outcome.exit.code,
+      outcome.exit.signal,
+      { hint: `the full log is ${c.outDir}/train.log${c.canResume ? "; rerun with --resume to continue from the newest checkpoint" : ""}` }
+    )
+  };
+}
+
 // src/core/train/learning.ts
 var UNIFORM_FACTOR = 1.5;
 var MIN_LOGGED_FOR_TREND = 5;
@@ -50786,9 +50852,24 @@ function reconcileHistory(history, live) {
   });
 }
 async function runTraining(input2, ports) {
+  const t0 = ports.clock.now();
+  const planned = await planRun(input2, ports);
+  const { plan, preflight } = planned;
+  if (input2.dryRun) return { dryRun: true, plan, preflight, outDir: input2.outDir, renderedConfig: plan.files };
+  assertPreflight(preflight);
+  const hash2 = specHash(input2.spec);
+  const records = await prepareOutDir(input2, ports, hash2);
+  await ports.workspace.writeText(`${input2.outDir}/run.json`, trainRunFormat.serialize({ schema: TRAIN_RUN_TAG, status: "running", spec: { file: input2.specFile, hash: hash2 } }));
+  const state = await superviseTrainer(input2, ports, planned, records);
+  const model = await checkOutputs(input2, ports, state);
+  const { record: record3, lossMermaid } = await writeRunRecord(input2, ports, { state, preflight, hash: hash2, model, t0 });
+  if (state.failure) throw state.failure;
+  const modelDir = `${input2.outDir}/${state.plan.modelDir}`;
+  return { dryRun: false, plan: state.plan, preflight, outDir: input2.outDir, modelDir, modelHash: model?.hash, metrics: record3.metrics, record: record3, lossMermaid, renderedConfig: state.plan.files };
+}
+async function planRun(input2, ports) {
   const { spec: spec2, outDir } = input2;
-  const { workspace: ws, logger, clock } = ports;
-  const t0 = clock.now();
+  const { workspace: ws, logger } = ports;
   const { train: trainFile, validation: validationFile, base, baseIsDir } = await resolvePaths(input2, ws);
   const preflight = await logger.group(
     "Preflight",
@@ -50801,170 +50882,142 @@ async function runTraining(input2, ports) {
   for (const w of preflight.warnings) logger.warn(w);
   const python = preflight.python?.path ?? spec2.python ?? input2.defaultPythons[0] ?? "python3";
   const paths = { train: trainFile, validation: validationFile, base, outDir };
-  let plan = planLaunch(spec2, { paths, python, referenceTrainer: input2.referenceTrainer, resume: input2.resume });
+  const plan = planLaunch(spec2, { paths, python, referenceTrainer: input2.referenceTrainer, resume: input2.resume });
   for (const f of plan.files) await ws.writeText(`${outDir}/${f.name}`, f.content);
   logger.info(`device: ${preflight.device}${preflight.gpus.length ? ` (${preflight.gpus.map((g) => `${g.name}, ${g.memoryFreeMiB} MiB free`).join("; ")})` : ""}; python: ${preflight.python ? `${preflight.python.path} ${preflight.python.version}` : "?"}`);
   logger.info(`command: ${[plan.program, ...plan.args].join(" ")}`);
-  if (input2.dryRun) return { dryRun: true, plan, preflight, outDir, renderedConfig: plan.files };
-  assertPreflight(preflight);
-  const hash2 = specHash(spec2);
-  const metricsPath = `${outDir}/metrics.jsonl`;
-  let records = [];
-  if (input2.resume) {
-    const prev = await readRunJson(ws, outDir);
-    if (prev === void 0) logger.warn(`--resume: nothing to resume in ${outDir} (no run.json there); training from step 0`);
-    if (prev && prev.spec.hash !== hash2) {
-      throw new ConfigError(`--resume: ${outDir} holds a run of a different spec (${prev.spec.hash.slice(0, 19)}\u2026, now ${hash2.slice(0, 19)}\u2026)`, {
-        hint: "resume with the same spec and overrides, or train into a fresh --out directory"
-      });
-    }
-    if (await ws.exists(metricsPath)) records = parseMetricsLines(await ws.readText(metricsPath), metricsPath);
-  } else {
-    const prev = await readRunJson(ws, outDir);
-    const steps = await ws.exists(`${outDir}/checkpoints`) ? (await ws.list(`${outDir}/checkpoints`)).map((n) => /^checkpoint-(\d+)$/.exec(n)?.[1]).filter((x) => x !== void 0).map(Number) : [];
-    if (prev && prev.status !== "succeeded" && prev.spec.hash === hash2 && steps.length > 0) {
-      throw new ConfigError(`${outDir} holds an unfinished run of this spec (${prev.status}) with a checkpoint at step ${Math.max(...steps)}; starting over would delete it`, {
-        hint: "add --resume (action input resume: true) to continue from it, or delete the directory or choose another --out to start over"
-      });
-    }
-    for (const d of ["checkpoints", "model", "trainer", "metrics.jsonl", "train.log", "run.json"]) await ws.remove(`${outDir}/${d}`);
+  return { preflight, python, paths, plan };
+}
+async function prepareOutDir(input2, ports, hash2) {
+  const { outDir } = input2;
+  const ws = ports.workspace;
+  const prev = await readRunJson(ws, outDir);
+  const checkpointSteps = !input2.resume && await ws.exists(`${outDir}/checkpoints`) ? checkpointStepsOf(await ws.list(`${outDir}/checkpoints`)) : [];
+  const decision = decideOutDir({ outDir, resume: input2.resume, hash: hash2, previous: prev && { status: prev.status, specHash: prev.spec.hash }, checkpointSteps });
+  if (decision.kind === "resume") {
+    if (decision.warning) ports.logger.warn(decision.warning);
+    const metricsPath = `${outDir}/metrics.jsonl`;
+    return await ws.exists(metricsPath) ? parseMetricsLines(await ws.readText(metricsPath), metricsPath) : [];
   }
-  await ws.writeText(`${outDir}/run.json`, trainRunFormat.serialize({ schema: TRAIN_RUN_TAG, status: "running", spec: { file: input2.specFile, hash: hash2 } }));
-  let restarts = 0;
-  let resumedFrom;
-  let totalSteps = spec2.max_steps;
-  let trainerInfo = {};
-  const tTrain = clock.now();
-  let failure2;
-  let status = "succeeded";
-  const rewriteMetrics = async () => {
-    await ws.writeText(metricsPath, records.map((r) => renderMetricsLine(r.kind, r.record, r.tMs ?? 0)).join(""));
-  };
+  for (const d of ["checkpoints", "model", "trainer", "metrics.jsonl", "train.log", "run.json"]) await ws.remove(`${outDir}/${d}`);
+  return [];
+}
+function checkpointStepsOf(names) {
+  return names.map((n) => /^checkpoint-(\d+)$/.exec(n)?.[1]).filter((x) => x !== void 0).map(Number);
+}
+async function superviseTrainer(input2, ports, planned, records) {
+  const { spec: spec2, outDir } = input2;
+  const { workspace: ws, logger, clock } = ports;
+  const metricsPath = `${outDir}/metrics.jsonl`;
+  const state = { records, restarts: 0, totalSteps: spec2.max_steps, trainerInfo: {}, status: "succeeded", plan: planned.plan, tTrain: clock.now(), trainS: 0 };
   const hooks = {
     spec: spec2,
     signal: input2.signal,
     onRecord: async (r) => {
-      const tMs = clock.now() - tTrain;
-      records.push({ ...r, tMs });
+      const tMs = clock.now() - state.tTrain;
+      state.records.push({ ...r, tMs });
       await ws.appendText(metricsPath, renderMetricsLine(r.kind, r.record, tMs));
     },
     onResume: async (step) => {
-      resumedFrom = step;
-      records = records.filter((r) => r.record.step <= step);
-      await rewriteMetrics();
+      state.resumedFrom = step;
+      state.records = state.records.filter((r) => r.record.step <= step);
+      await rewriteMetrics(ws, metricsPath, state.records);
       logger.info(`resumed from the checkpoint at step ${step}`);
     },
-    onTotal: (n) => totalSteps = n,
-    onStart: (info2) => trainerInfo = info2,
+    onTotal: (n) => state.totalSteps = n,
+    onStart: (info2) => state.trainerInfo = info2,
     log: (line) => ws.appendText(`${outDir}/train.log`, `${line}
 `),
-    totalSteps: () => totalSteps
+    totalSteps: () => state.totalSteps
   };
   for (; ; ) {
     let outcome;
     try {
-      outcome = await runAttempt(plan, ports, hooks);
+      outcome = await runAttempt(state.plan, ports, hooks);
     } catch (err) {
-      status = "failed";
-      failure2 = err instanceof Error ? err : new InternalError(String(err));
+      state.status = "failed";
+      state.failure = err instanceof Error ? err : new InternalError(String(err));
       break;
     }
-    if (outcome.kind === "ok") break;
-    if (outcome.kind === "diverged") {
-      status = "failed";
-      failure2 = new DataInvalidError(`training stopped: ${outcome.divergence.reason}`, {
-        hint: "lower the learning rate, raise warmup_steps or max_grad_norm, or check the data around that step; the reference trainer checks every step and never writes a checkpoint with NaN/inf weights, so --resume continues from the last good one"
-      });
+    const canResume = outcome.kind === "crashed" && (spec2.backend !== "reference" || await hasCheckpoint(ws, outDir));
+    const next = decideAfterAttempt(outcome, { outDir, restarts: state.restarts, maxRestarts: spec2.max_restarts, canResume });
+    if (next.kind === "done") break;
+    if (next.kind === "stop") {
+      state.status = next.status;
+      state.failure = next.failure;
       break;
     }
-    if (outcome.kind === "cancelled") {
-      status = "cancelled";
-      failure2 = new ProcessExitError(
-        `training cancelled at step ${outcome.step ?? "?"}${outcome.checkpoint ? `; checkpoint saved at ${outcome.checkpoint}` : ""}`,
-        outcome.exit.code,
-        outcome.exit.signal,
-        { hint: "run the same command with --resume to continue from the newest checkpoint" }
-      );
-      break;
-    }
-    if (outcome.error && outcome.exit.code === 2) {
-      status = "failed";
-      failure2 = new DataInvalidError(`the trainer rejected its input: ${outcome.error}`, { hint: "fix the data or the base model it names; the full log is in train.log" });
-      break;
-    }
-    const hasCheckpoint = await ws.exists(`${outDir}/checkpoints`) && (await ws.list(`${outDir}/checkpoints`)).some((n) => /^checkpoint-\d+$/.test(n));
-    const canResume = spec2.backend === "reference" ? hasCheckpoint : true;
-    if (restarts < spec2.max_restarts && canResume) {
-      restarts++;
-      logger.warn(`trainer exited with ${describeExit(outcome.exit)}; restarting from the newest checkpoint (restart ${restarts} of ${spec2.max_restarts})`);
-      plan = planLaunch(spec2, { paths, python, referenceTrainer: input2.referenceTrainer, resume: true });
-      continue;
-    }
-    status = "failed";
-    failure2 = new ProcessExitError(
-      `trainer exited with ${describeExit(outcome.exit)}${outcome.error ? `: ${outcome.error}` : ""}${outcome.tail.length ? `
-last output:
-    ${outcome.tail.join("\n    ")}` : ""}`,
-      outcome.exit.code,
-      outcome.exit.signal,
-      { hint: `the full log is ${outDir}/train.log${canResume ? "; rerun with --resume to continue from the newest checkpoint" : ""}` }
-    );
-    break;
+    state.restarts = next.restart;
+    logger.warn(next.warning);
+    state.plan = planLaunch(spec2, { paths: planned.paths, python: planned.python, referenceTrainer: input2.referenceTrainer, resume: true });
   }
-  const trainS = (clock.now() - tTrain) / 1e3;
-  const modelDir = `${outDir}/${plan.modelDir}`;
-  if (!failure2 && spec2.backend !== "reference") {
+  state.trainS = (clock.now() - state.tTrain) / 1e3;
+  return state;
+}
+async function hasCheckpoint(ws, outDir) {
+  return await ws.exists(`${outDir}/checkpoints`) && (await ws.list(`${outDir}/checkpoints`)).some((n) => /^checkpoint-\d+$/.test(n));
+}
+async function rewriteMetrics(ws, metricsPath, records) {
+  await ws.writeText(metricsPath, records.map((r) => renderMetricsLine(r.kind, r.record, r.tMs ?? 0)).join(""));
+}
+async function checkOutputs(input2, ports, state) {
+  const { spec: spec2 } = input2;
+  const ws = ports.workspace;
+  const modelDir = `${input2.outDir}/${state.plan.modelDir}`;
+  if (state.failure) return void 0;
+  if (spec2.backend !== "reference") {
     const history = await readTrainerState(ws, modelDir);
     if (history.some((r) => r.kind === "train")) {
-      records = reconcileHistory(history, records);
-      await rewriteMetrics();
+      state.records = reconcileHistory(history, state.records);
+      await rewriteMetrics(ws, `${input2.outDir}/metrics.jsonl`, state.records);
     }
   }
-  if (!failure2) {
-    const vocab = typeof trainerInfo.vocab_size === "number" ? trainerInfo.vocab_size : void 0;
-    const notLearned = assessLearning(lossSeries(records).train, vocab);
-    if (notLearned) {
-      status = "failed";
-      failure2 = new DataInvalidError(`training did not learn: ${notLearned}`, { hint: "lower the learning rate, keep max_grad_norm > 0 (it clips the gradient), raise warmup_steps, or check the data; the loss curve is loss.svg" });
-    }
+  const vocab = typeof state.trainerInfo.vocab_size === "number" ? state.trainerInfo.vocab_size : void 0;
+  const notLearned = assessLearning(lossSeries(state.records).train, vocab);
+  if (notLearned) {
+    state.status = "failed";
+    state.failure = new DataInvalidError(`training did not learn: ${notLearned}`, { hint: "lower the learning rate, keep max_grad_norm > 0 (it clips the gradient), raise warmup_steps, or check the data; the loss curve is loss.svg" });
+    return void 0;
   }
-  let model;
-  if (!failure2) {
-    if (!await ws.exists(modelDir)) {
-      status = "failed";
-      failure2 = new InternalError(`the trainer exited successfully but wrote no model at ${modelDir}`);
-    } else {
-      const h = await ws.hashDirectory(modelDir, isCheckpointPath);
-      model = { path: modelDir, hash: h.hash, files: h.files };
-    }
+  if (!await ws.exists(modelDir)) {
+    state.status = "failed";
+    state.failure = new InternalError(`the trainer exited successfully but wrote no model at ${modelDir}`);
+    return void 0;
   }
-  const metrics = computeFinalMetrics(records, totalSteps, trainS);
-  const series = lossSeries(records);
+  const h = await ws.hashDirectory(modelDir, isCheckpointPath);
+  return { path: modelDir, hash: h.hash, files: h.files };
+}
+async function writeRunRecord(input2, ports, r) {
+  const { spec: spec2, outDir } = input2;
+  const { state, preflight } = r;
+  const metrics = computeFinalMetrics(state.records, state.totalSteps, state.trainS);
+  const series = lossSeries(state.records);
   const title = `${spec2.name ?? "training"} loss`;
-  await ws.writeText(`${outDir}/loss.svg`, renderLossSvg(series, { title }));
-  const lossMermaid = renderLossMermaid(series, { title });
+  await ports.workspace.writeText(`${outDir}/loss.svg`, renderLossSvg(series, { title }));
   const record3 = {
     schema: TRAIN_RUN_TAG,
-    status,
+    status: state.status,
     name: spec2.name,
-    spec: { file: input2.specFile, hash: hash2 },
+    spec: { file: input2.specFile, hash: r.hash },
     git: { commit: input2.gitCommit, dirty: input2.gitDirty },
     backend: spec2.backend,
     launcher: spec2.launcher.type,
-    command: [plan.program, ...plan.args],
-    versions: versions(input2, preflight, trainerInfo),
-    durations_s: { preflight: 0, train: Number(trainS.toFixed(3)), total: Number(((clock.now() - t0) / 1e3).toFixed(3)) },
+    command: [state.plan.program, ...state.plan.args],
+    versions: versions(input2, preflight, state.trainerInfo),
+    durations_s: {
+      preflight: Number(((state.tTrain - r.t0) / 1e3).toFixed(3)),
+      train: Number(state.trainS.toFixed(3)),
+      total: Number(((ports.clock.now() - r.t0) / 1e3).toFixed(3))
+    },
     machine: { ...input2.machine, device: preflight.device, gpus: preflight.gpus },
-    restarts,
-    resumed_from_step: resumedFrom,
-    model,
+    restarts: state.restarts,
+    resumed_from_step: state.resumedFrom,
+    model: r.model,
     metrics,
-    error: failure2?.message
+    error: state.failure?.message
   };
-  record3.durations_s.preflight = Number(((tTrain - t0) / 1e3).toFixed(3));
-  await ws.writeText(`${outDir}/run.json`, trainRunFormat.serialize(record3));
-  if (failure2) throw failure2;
-  return { dryRun: false, plan, preflight, outDir, modelDir, modelHash: model?.hash, metrics, record: record3, lossMermaid, renderedConfig: plan.files };
+  await ports.workspace.writeText(`${outDir}/run.json`, trainRunFormat.serialize(record3));
+  return { record: record3, lossMermaid: renderLossMermaid(series, { title }) };
 }
 function versions(input2, pf, info2) {
   const v = { llmops: input2.llmopsVersion };
@@ -50973,9 +51026,6 @@ function versions(input2, pf, info2) {
   if (typeof info2.trainer_version === "string") v.reference_trainer = info2.trainer_version;
   if (typeof info2.torch === "string") v.torch = info2.torch;
   return v;
-}
-function describeExit(e) {
-  return e.signal ? `signal ${e.signal}` : `exit code ${e.code}`;
 }
 async function runAttempt(plan, ports, hooks) {
   const { spec: spec2 } = hooks;
