@@ -9,7 +9,7 @@ need_apt=()
 /usr/bin/python3 -c "import torch" >/dev/null 2>&1 || need_apt+=(python3-torch)
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 # apt-get (about 4 minutes for python3-torch and chromium on a fresh machine) runs in the background
-# while npm ci, the type check, the build and the Python venv run; the tests wait for it.
+# while npm ci, the type check, the build, the Python venv and the tests that need neither run.
 apt_pid=""
 apt_log="$(mktemp)"
 if [ ${#need_apt[@]} -gt 0 ]; then
@@ -40,19 +40,47 @@ wait_for_apt() {
 trap 'wait_for_apt >/dev/null 2>&1; rm -f "$apt_log"' EXIT
 
 npm ci --no-audit --no-fund --loglevel=error
-npm run -s typecheck
+# The type check (one core, ~40 s) runs beside the build, the dist/ check and the Python venv.
+tsc_log="$(mktemp)"
+npm run -s typecheck >"$tsc_log" 2>&1 &
+tsc_pid=$!
 npm run -s build
 node scripts/check-dist.mjs
 # torch 2.x, transformers, peft and sacrebleu from a local package mirror where the machine has
 # one, for the HF interop and sacreBLEU cross-check tests; never fails (those tests then skip).
 bash scripts/setup-hf-venv.sh || true
-wait_for_apt
+if ! wait "$tsc_pid"; then
+  cat "$tsc_log" >&2
+  echo "test: the type check failed (npm run typecheck)" >&2
+  exit 1
+fi
+cat "$tsc_log"
+rm -f "$tsc_log"
 mkdir -p .llmops
+rm -f .llmops/vitest-report*.json
 status=0
-npx vitest run --reporter=default --reporter=json --outputFile.json=.llmops/vitest-report.json || status=$?
+vitest() { # $1: report name, then vitest's file filters
+  local report=".llmops/vitest-report-$1.json"
+  shift
+  npx vitest run --reporter=default --reporter=json --outputFile.json="$report" "$@" || status=$?
+}
+if [ -n "$apt_pid" ]; then
+  # apt-get is still installing: first the tests that need neither PyTorch nor Chromium, then
+  # (scripts/test-files.mjs) the ones that do, once it is done — none of them probes too early.
+  mapfile -t rest < <(node scripts/test-files.mjs --rest)
+  mapfile -t system < <(node scripts/test-files.mjs --system)
+  echo "test: ${#rest[@]} test files while apt-get runs, then ${#system[@]} that need ${need_apt[*]}"
+  vitest 1 "${rest[@]}"
+  wait_for_apt
+  [ ${#system[@]} -eq 0 ] || vitest 2 "${system[@]}"
+else
+  vitest all
+fi
 # One plain closing line that any CI reader understands.
 node -e '
-  const r = JSON.parse(require("fs").readFileSync(".llmops/vitest-report.json", "utf8"));
-  console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numTotalTests - r.numPassedTests - r.numFailedTests} skipped`);
+  const fs = require("fs");
+  const reports = fs.readdirSync(".llmops").filter((f) => /^vitest-report-.*\.json$/.test(f)).map((f) => JSON.parse(fs.readFileSync(".llmops/" + f, "utf8")));
+  const sum = (k) => reports.reduce((a, r) => a + r[k], 0);
+  console.log(`tests: ${sum("numPassedTests")} passed, ${sum("numFailedTests")} failed, ${sum("numTotalTests") - sum("numPassedTests") - sum("numFailedTests")} skipped`);
 ' || true
 exit "$status"
