@@ -67802,7 +67802,8 @@ function actionInputs(specs) {
     const t = def.type;
     const schema5 = external_exports.string().transform((raw, ctx) => {
       if (t.kind === "list") {
-        return raw.split(t.commas ? /[\n,]/ : /\r?\n/).map((x) => x.trim()).filter(Boolean);
+        const items = raw.split(t.commas ? /\r?\n|,/ : /\r?\n/).map((x) => x.trim());
+        return t.commas ? items.filter(Boolean) : items;
       }
       const r = parseScalar(t, raw);
       if (r.ok) return r.value;
@@ -67856,7 +67857,7 @@ var REPORT_OPTIONS = defineOptions("report", {
     why: "the action's limit is GitHub's comment limit",
     arg: "N",
     description: "limit for the comment",
-    default: "65024: GitHub allows 65536, 512 are left for the poster"
+    default: "65024; GitHub allows 65536, 512 are left for the poster"
   },
   "prompts-base": {
     type: { kind: "string" },

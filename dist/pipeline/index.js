@@ -98495,7 +98495,8 @@ function actionInputs(specs) {
     const t = def.type;
     const schema = external_exports.string().transform((raw, ctx) => {
       if (t.kind === "list") {
-        return raw.split(t.commas ? /[\n,]/ : /\r?\n/).map((x) => x.trim()).filter(Boolean);
+        const items = raw.split(t.commas ? /\r?\n|,/ : /\r?\n/).map((x) => x.trim());
+        return t.commas ? items.filter(Boolean) : items;
       }
       const r = parseScalar(t, raw);
       if (r.ok) return r.value;

@@ -29,7 +29,7 @@ export const REPORT_OPTIONS = defineOptions("report", {
     why: "the action's limit is GitHub's comment limit",
     arg: "N",
     description: "limit for the comment",
-    default: "65024: GitHub allows 65536, 512 are left for the poster",
+    default: "65024; GitHub allows 65536, 512 are left for the poster",
   },
   "prompts-base": {
     type: { kind: "string" },

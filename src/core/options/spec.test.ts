@@ -3,6 +3,7 @@ import { parseInputs } from "../../actions/runtime/inputs.js";
 import { InputError, InternalError } from "../../errors.js";
 import { DATA_VALIDATE_OPTIONS } from "./data-validate.js";
 import { EVAL_OPTIONS } from "./eval.js";
+import { TRAIN_OPTIONS } from "./train.js";
 import { actionInputs, cliParseConfig, defineOptions, parseScalar, readCliValues, renderCliHelp, type ValueType } from "./spec.js";
 
 describe("parseScalar: one parser for a flag's value and an input's text", () => {
@@ -77,6 +78,8 @@ describe("the same bad value, named as each shell names it", () => {
     expect(inputs.files).toEqual(["a.jsonl", "b.jsonl", "c.jsonl"]);
     expect(inputs["eval-cases"]).toEqual(["e1.jsonl", "e2.jsonl"]);
     expect(cliParseConfig(DATA_VALIDATE_OPTIONS).eval).toEqual({ type: "string", multiple: true });
+    const train = parseInputs(actionInputs(TRAIN_OPTIONS), read({ spec: "s.yaml", overrides: "max_steps=5\n\n# note\r\n lora.r=8 " }));
+    expect(train.overrides).toEqual(["max_steps=5", "", "# note", "lora.r=8"]);
   });
 
   it("requires what the spec requires, in the action only", () => {

@@ -13,7 +13,10 @@ export type ValueType =
   | { kind: "number"; gt: number; lte: number }
   | { kind: "url" }
   | { kind: "enum"; values: readonly string[] }
-  /** A repeatable flag on the CLI; one per line (or comma-separated, with `commas`) in an action. */
+  /**
+   * A repeatable flag on the CLI; in an action, one per line (blank lines kept as "", so messages
+   * can number lines) or, with `commas`, separated by lines or commas (blanks dropped).
+   */
   | { kind: "list"; commas?: boolean };
 
 export type Side = "both" | "cli" | "action";
@@ -210,10 +213,9 @@ export function actionInputs<S extends OptionSpecs>(specs: S): ActionInputsOf<S>
     const t = def.type;
     const schema = z.string().transform((raw, ctx) => {
       if (t.kind === "list") {
-        return raw
-          .split(t.commas ? /[\n,]/ : /\r?\n/)
-          .map((x) => x.trim())
-          .filter(Boolean);
+        const items = raw.split(t.commas ? /\r?\n|,/ : /\r?\n/).map((x) => x.trim());
+        // One per line: blank lines stay (empty strings), so a message can name the line it is about.
+        return t.commas ? items.filter(Boolean) : items;
       }
       const r = parseScalar(t, raw);
       if (r.ok) return r.value;
