@@ -12,6 +12,8 @@ import { actionDescription, actionInput, cliFlag, cliParseConfig } from "../src/
 import { renderInputsBlock, withGeneratedInputs } from "../scripts/action-inputs.js";
 import type { InputSpecs } from "../src/actions/runtime/inputs.js";
 import { repoRoot } from "./support/cli.js";
+import { parseCommandArgs } from "../src/cli/command.js";
+import { STEPS } from "../src/core/pipeline/steps.js";
 
 /** Options of `llmops data` that belong to its file-writing subcommands (clean, split, manifest, card, diff), not to validation. */
 const DATA_SUBCOMMAND_ONLY = ["out", "no-nfc", "no-trim", "keep-empty", "min-tokens", "max-tokens", "unit", "out-dir", "ratios", "key", "seed", "stratify", "title", "manifest"];
@@ -50,6 +52,16 @@ describe("one option spec per shared command drives both shells", () => {
       expect(withGeneratedInputs(action, text)).toBe(text);
     });
 
+    it("its README's input table lists exactly its inputs", () => {
+      const readme = readFileSync(join(repoRoot, "actions", action, "README.md"), "utf8").split("\n");
+      const start = readme.findIndex((l) => /^\| input \|/.test(l));
+      expect(start, `actions/${action}/README.md has a table headed "| input |"`).toBeGreaterThan(-1);
+      const rows = readme.slice(start + 2).filter((_, i, all) => all.slice(0, i + 1).every((l) => l.startsWith("|")));
+      const listed = rows.flatMap((r) => [...r.split("|")[1]!.matchAll(/`([a-z0-9-]+)`/g)].map((m) => m[1]!));
+      const inputs = Object.entries(shared.specs).flatMap(([key, def]) => actionInput(key, def) ?? []);
+      expect(listed.sort()).toEqual(inputs.sort());
+    });
+
     it("every option exists in a shell, and one in a single shell says why", () => {
       for (const [key, def] of Object.entries(shared.specs)) {
         const sides = [cliFlag(key, def) !== undefined, actionInput(key, def) !== undefined];
@@ -65,5 +77,30 @@ describe("one option spec per shared command drives both shells", () => {
     expect(edited).not.toBe(text);
     expect(withGeneratedInputs("evaluate", edited)).toBe(text);
     expect(() => renderInputsBlock("no-such-action")).toThrow(/no option spec for actions\/no-such-action/);
+  });
+});
+
+// A pipeline's built-in steps (`uses:` in pipelines/*.yaml) are a third caller of the commands:
+// every `with:` field, set, must become arguments the command parses.
+const FULL_WITH: Record<keyof typeof STEPS, Record<string, unknown>> = {
+  "data.validate": { files: ["a.jsonl", "b.jsonl"], format: "chat", schema: "s.json", strict: true, "allow-no-assistant": true },
+  "data.split": { files: "a.jsonl", out_dir: "splits", ratios: "train=0.9,val=0.1", key: "id", seed: 7, stratify: "lang", format: "chat" },
+  train: { spec: "t.yaml", out: "o", set: { max_steps: 5, "lora.r": 8 } },
+  export: { model: "m", out: "m.gguf", type: "q8_0" },
+  eval: { suite: "s.yaml", out: "o", base_url: "http://127.0.0.1:1/v1", model: "m", concurrency: 2, limit: 3, shard: "1/2", response_cache: false },
+  compare: { baseline: "b", candidate: "c", policy: "p.yaml", out: "o" },
+  gate: { baseline: "b", candidate: "c", policy: "p.yaml", out: "o" },
+  report: { comparison: "c.json", markdown: "c.md", html: "c.html", summary: "s.md" },
+};
+
+describe("pipeline steps pass only flags their command parses", () => {
+  it.each(Object.entries(FULL_WITH))("uses: %s", async (step, w) => {
+    const spec = STEPS[step as keyof typeof STEPS];
+    const argv = spec.argv(spec.schema.parse(w));
+    const cmd = await commands.find((c) => c.name === argv[0])!.load();
+    const parsed = parseCommandArgs(cmd, argv.slice(1));
+    const passed = argv.filter((a) => a.startsWith("--")).map((a) => a.slice(2));
+    expect(passed.length).toBeGreaterThan(0);
+    for (const flag of passed) expect(parsed.values[flag], `llmops ${argv[0]} --${flag}`).toBeDefined();
   });
 });
