@@ -99,6 +99,10 @@ describe("defineOptions refuses an inconsistent table (a bug, exit 70)", () => {
     [{ x: { ...base, side: "both" }, y: { ...base, side: "both", flag: "x" } }, /--x is declared by "x" and "y"/],
     [{ x: { ...base, side: "both" }, y: { ...base, side: "both", input: "x" } }, /input "x" is declared by "x" and "y"/],
     [{ Bad_Key: { ...base, side: "both" } }, /not kebab-case/],
+    [{ x: { ...base, side: "both", type: { kind: "number", gt: 1, lte: 0 } } }, /an empty range: gt must be below lte/],
+    [{ x: { ...base, side: "both", type: { kind: "enum", values: ["only"] } } }, /type\.values/],
+    [{ x: { ...base, side: "both", type: { kind: "int" } } }, /type\.min/],
+    [{ x: { ...base, side: "both", type: { kind: "bytes" } } }, /type/],
   ])("%j", (spec, message) => {
     expect(() => defineOptions("t", spec as never)).toThrow(InternalError);
     expect(() => defineOptions("t", spec as never)).toThrow(message);

@@ -5,65 +5,43 @@
 import { z } from "zod";
 import { InputError, InternalError } from "../../errors.js";
 
+const kebab = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+
 /** The value an option takes, parsed from its text (a CLI flag's value or an action input). */
-export type ValueType =
-  | { kind: "string"; min?: number; max?: number; pattern?: { re: RegExp; expected: string } }
-  | { kind: "flag" }
-  | { kind: "int"; min: number }
-  | { kind: "number"; gt: number; lte: number }
-  | { kind: "url" }
-  | { kind: "enum"; values: readonly string[] }
+export const ValueTypeSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("string"), min: z.number().int().nonnegative().optional(), max: z.number().int().positive().optional(), pattern: z.object({ re: z.instanceof(RegExp), expected: z.string().min(3) }).strict().optional() }).strict(),
+  z.object({ kind: z.literal("flag") }).strict(),
+  z.object({ kind: z.literal("int"), min: z.number().int() }).strict(),
+  z.object({ kind: z.literal("number"), gt: z.number(), lte: z.number() }).strict(),
+  z.object({ kind: z.literal("url") }).strict(),
+  z.object({ kind: z.literal("enum"), values: z.array(z.string().min(1)).min(2).readonly() }).strict(),
   /**
    * A repeatable flag on the CLI; in an action, one per line (blank lines kept as "", so messages
    * can number lines) or, with `commas`, separated by lines or commas (blanks dropped).
    */
-  | { kind: "list"; commas?: boolean };
-
-export type Side = "both" | "cli" | "action";
-
-export interface OptionDef {
-  type: ValueType;
-  /** What it does, in one place: the CLI's help line and the action.yml description. */
-  description: string;
-  /** The default as users read it (appended to the description); per side where the shells differ. */
-  default?: string | { cli?: string; action?: string };
-  /** Which shell has it; `why` is required when only one does. */
-  side: Side;
-  why?: string;
-  /** Where one spec serves several CLI commands (compare and gate): the ones that have it. */
-  commands?: readonly string[];
-  /** The CLI flag when it is not the option's key; a one-letter alias; the value's name in help. */
-  flag?: string;
-  short?: string;
-  arg?: string;
-  /** The action input when it is not the option's key; required in an action; action.yml's default. */
-  input?: string;
-  required?: boolean;
-  actionDefault?: string;
-}
-
-export type OptionSpecs = Record<string, OptionDef>;
-
-/** The options of `keys` only, in that order (a section of a help text). */
-export function pickOptions<S extends OptionSpecs, K extends keyof S & string>(specs: S, keys: readonly K[]): Pick<S, K> {
-  return Object.fromEntries(keys.map((k) => [k, specs[k]])) as Pick<S, K>;
-}
-
-const kebab = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+  z.object({ kind: z.literal("list"), commas: z.boolean().optional() }).strict(),
+]);
+export type ValueType = z.infer<typeof ValueTypeSchema>;
 
 // The table itself is checked with zod when a spec is defined: a mistake in it is a bug (exit 70)
 // that the first test touching the command reports, not a flag that silently misbehaves.
-const OptionDefSchema = z
+export const OptionDefSchema = z
   .object({
-    type: z.object({ kind: z.enum(["string", "flag", "int", "number", "url", "enum", "list"]) }).passthrough(),
+    type: ValueTypeSchema,
+    /** What it does, in one place: the CLI's help line and the action.yml description. */
     description: z.string().min(10).refine((d) => !/\(default/i.test(d), "put the default in `default`, not in the description"),
+    /** The default as users read it (appended to the description); per side where the shells differ. */
     default: z.union([z.string().min(1), z.object({ cli: z.string().min(1).optional(), action: z.string().min(1).optional() }).strict()]).optional(),
+    /** Which shell has it; `why` is required when only one does. */
     side: z.enum(["both", "cli", "action"]),
     why: z.string().min(3).optional(),
-    commands: z.array(z.string().regex(kebab)).min(1).optional(),
+    /** Where one spec serves several CLI commands (compare and gate): the ones that have it. */
+    commands: z.array(z.string().regex(kebab)).min(1).readonly().optional(),
+    /** The CLI flag when it is not the option's key; a one-letter alias; the value's name in help. */
     flag: z.string().regex(kebab).optional(),
     short: z.string().regex(/^[a-zA-Z]$/).optional(),
     arg: z.string().regex(/^[A-Za-z[][A-Za-z0-9_=|.[\]/,-]*$/).optional(),
+    /** The action input when it is not the option's key; required in an action; action.yml's default. */
     input: z.string().regex(kebab).optional(),
     required: z.boolean().optional(),
     actionDefault: z.string().min(1).optional(),
@@ -72,13 +50,25 @@ const OptionDefSchema = z
   .superRefine((o, ctx) => {
     if (o.side !== "both" && !o.why) ctx.addIssue({ code: "custom", message: `exists on the ${o.side} side only: say why (why:)` });
     if (o.side === "both" && o.why) ctx.addIssue({ code: "custom", message: "why: is for options on one side only" });
-    const cliOnly = o.side === "cli";
-    const actionOnly = o.side === "action";
-    if (cliOnly && (o.input || o.required || o.actionDefault)) ctx.addIssue({ code: "custom", message: "a CLI-only option has no input, required or actionDefault" });
-    if (actionOnly && (o.flag || o.short || o.arg || o.commands)) ctx.addIssue({ code: "custom", message: "an action-only option has no flag, short or arg" });
+    if (o.side === "cli" && (o.input || o.required || o.actionDefault)) ctx.addIssue({ code: "custom", message: "a CLI-only option has no input, required or actionDefault" });
+    if (o.side === "action" && (o.flag || o.short || o.arg || o.commands)) ctx.addIssue({ code: "custom", message: "an action-only option has no flag, short, arg or commands" });
     if (o.type.kind === "flag" && o.arg) ctx.addIssue({ code: "custom", message: "a flag takes no value name (arg)" });
+    if (o.type.kind === "number" && !(o.type.gt < o.type.lte)) ctx.addIssue({ code: "custom", message: "an empty range: gt must be below lte" });
+    if (o.type.kind === "string" && o.type.min !== undefined && o.type.max !== undefined && o.type.min > o.type.max) ctx.addIssue({ code: "custom", message: "an empty range: min must not exceed max" });
   });
 
+export type OptionDef = z.input<typeof OptionDefSchema>;
+export type Side = OptionDef["side"];
+
+export type OptionSpecs = Record<string, OptionDef>;
+
+/** The options of `keys` only, in that order (a section of a help text). */
+export function pickOptions<S extends OptionSpecs, K extends keyof S & string>(specs: S, keys: readonly K[]): Pick<S, K> {
+  return Object.fromEntries(keys.map((k) => [k, specs[k]])) as Pick<S, K>;
+}
+
+// The table itself is checked with zod when a spec is defined: a mistake in it is a bug (exit 70)
+// that the first test touching the command reports, not a flag that silently misbehaves.
 /** Declare a command's options; the table is validated (an inconsistent one is an InternalError). */
 export function defineOptions<const S extends OptionSpecs>(command: string, specs: S): S {
   const flags = new Map<string, string>();
