@@ -56577,7 +56577,7 @@ var TRAIN_OPTIONS = defineOptions("train", {
     type: { kind: "enum", values: ["enforce", "off"] },
     side: "action",
     why: "self-hosted runner protection exists only in a workflow",
-    description: "enforce: on a self-hosted runner, refuse code that is not provably trusted (fork PRs, untrusted authors without a collaborator's /llmops train <sha> approval, unknown events, an unreadable event file, an unset RUNNER_ENVIRONMENT); off: only for a private repository whose every contributor may run code on the runner",
+    description: "self-hosted runner protection. enforce: on a self-hosted runner, refuse code that is not provably trusted (fork PRs, untrusted authors without a collaborator's /llmops train <sha> approval, unknown events, an unreadable event file, an unset RUNNER_ENVIRONMENT); off: only for a private repository whose every contributor may run code on the runner",
     actionDefault: "enforce"
   },
   token: token("token the runner guard uses to check a pull request's author and approvals (needs pull-requests: read)"),

@@ -10,8 +10,8 @@ export const COMPARE_OPTIONS = defineOptions("compare", {
     type: { kind: "string" },
     side: "both",
     arg: "FILE",
-    description: "gate policy YAML, or a suite file with a gate: key; with it llmops compare also gates, and exits 1 when the gate blocks",
-    default: "max_regression 0.02 on every metric both runs share; llmops compare: no gate",
+    description: "gate policy YAML, or a suite file with a gate: key",
+    default: { cli: "llmops gate: max_regression 0.02 on every metric both runs share; llmops compare: no gate (with a policy it gates too, and exits 1 when the gate blocks)", action: "max_regression 0.02 on every metric both runs share" },
   },
   out: {
     type: { kind: "string" },

@@ -3,7 +3,7 @@ import { json, quiet, requiredToken } from "./common.js";
 import { defineOptions } from "./spec.js";
 
 export const PROMOTE_OPTIONS = defineOptions("promote", {
-  tag: { type: { kind: "string" }, side: "both", commands: ["promote"], arg: "TAG", description: "promote what a pushed registry tag asks for (NAME#STAGE#N or NAME@vX.Y.Z)", default: { action: "the pushed tag, from GITHUB_REF" } },
+  tag: { type: { kind: "string" }, side: "both", commands: ["promote"], arg: "TAG", description: "promote what a pushed registry tag asks for: NAME#STAGE#N or NAME@vX.Y.Z", default: { action: "the pushed tag, from GITHUB_REF" } },
   artifact: { type: { kind: "string" }, side: "action", why: "the CLI takes the artifact as its positional argument", description: "promote this artifact instead of a tag (with version and stage, or rollback)" },
   version: { type: { kind: "string" }, side: "both", commands: ["promote"], arg: "vX.Y.Z", description: "the registered version to promote, e.g. v0.1.0" },
   stage: { type: { kind: "string" }, side: "both", commands: ["promote"], arg: "STAGE", description: "the environment (a key of deploy/environments.yaml)" },
