@@ -24,6 +24,7 @@ import {
   type Format,
 } from "../src/core/contracts/index.js";
 import { judgeLabelsFormat } from "../src/core/contracts/judge-labels.js";
+import { gateModelFormat } from "../src/core/contracts/gate-model.js";
 import type { PipelineRun, StageCacheEntry } from "../src/core/contracts/pipeline-run.js";
 import type { CompletionRequest } from "../src/core/ports/provider.js";
 
@@ -91,6 +92,23 @@ const docs: [Format, unknown][] = [
   [responseCacheEntryFormat, { schema: "llmops.response-cache-entry/v1", key: sha("4"), request_sha256: sha("5"), response: { text: "4", finishReason: "stop", promptTokens: 3, completionTokens: 1, ttftMs: null, latencyMs: 12 }, mac: sha("6") }],
   [trainMetricsFormat, { schema: "llmops.train-metrics/v1", kind: "train", t_ms: 412, step: 2, loss: "nan", lr: 0.003, grad_norm: "inf" }],
   [judgeLabelsFormat, { schema: "llmops.judge-labels/v1", case_id: "c-7", label: 4, rater: "ana" }],
+  [
+    gateModelFormat,
+    {
+      schema: "llmops.gate-model/v1",
+      pull_request: { number: 7, head_sha: "c".repeat(40), head_repo: "mallory/llm-app" },
+      base_commit: "b".repeat(40),
+      decision: "trained",
+      reason: "training inputs changed (stages train, export); trained by the base's code from the pull request's data",
+      approved_by: "maintainer",
+      pr_data: [{ path: "pipelines/params.yaml", sha256: sha("7"), changed: true }, { path: "pipelines/reviews-sft.yaml", sha256: null, changed: false }],
+      keys: { baseline: { train: sha("8") }, candidate: { train: sha("9") } },
+      baseline_model: { path: ".llmops/pipeline/model.gguf", sha256: sha("a"), stages: [{ name: "train", key: sha("8"), outcome: "restored" }] },
+      candidate_model: { path: ".llmops/pipeline/model.gguf", sha256: sha("c"), stages: [{ name: "train", key: sha("9"), outcome: "ran" }] },
+      llmops_version: "0.1.0",
+      created_at: "2026-01-01T00:00:00.000Z",
+    },
+  ],
 ];
 
 describe("round trip of the added formats", () => {

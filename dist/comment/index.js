@@ -62122,9 +62122,10 @@ var ValueTypeSchema = external_exports.discriminatedUnion("kind", [
   external_exports.object({ kind: external_exports.literal("enum"), values: external_exports.array(external_exports.string().min(1)).min(2).readonly() }).strict(),
   /**
    * A repeatable flag on the CLI; in an action, one per line (blank lines kept as "", so messages
-   * can number lines) or, with `commas`, separated by lines or commas (blanks dropped).
+   * can number lines), or with `commas` separated by lines or commas, or with `comments` one per
+   * line after "#…" is cut (blanks dropped in both).
    */
-  external_exports.object({ kind: external_exports.literal("list"), commas: external_exports.boolean().optional() }).strict()
+  external_exports.object({ kind: external_exports.literal("list"), commas: external_exports.boolean().optional(), comments: external_exports.boolean().optional() }).strict()
 ]);
 var OptionDefSchema = external_exports.object({
   type: ValueTypeSchema,
@@ -62242,8 +62243,8 @@ function actionInputs(specs) {
     const t = def.type;
     const schema = external_exports.string().transform((raw, ctx) => {
       if (t.kind === "list") {
-        const items = raw.split(t.commas ? /\r?\n|,/ : /\r?\n/).map((x) => x.trim());
-        return t.commas ? items.filter(Boolean) : items;
+        const items = raw.split(t.commas ? /\r?\n|,/ : /\r?\n/).map((x) => (t.comments ? x.replace(/#.*$/, "") : x).trim());
+        return t.commas || t.comments ? items.filter(Boolean) : items;
       }
       const r = parseScalar(t, raw);
       if (r.ok) return r.value;

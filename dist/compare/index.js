@@ -42454,8 +42454,7 @@ async function runAction(main2) {
 
 // src/actions/compare/main.ts
 import { existsSync as existsSync9 } from "node:fs";
-import { writeFile as writeFile3 } from "node:fs/promises";
-import { join as join6, resolve as resolve6 } from "node:path";
+import { join as join7, resolve as resolve6 } from "node:path";
 
 // src/core/report/escape.ts
 var WJ = "\u2060";
@@ -67660,6 +67659,10 @@ function compareWithPolicy(baseline, candidate, loaded, gate) {
   return computeComparison(baseline, candidate, { ...base, policy: defaultGatePolicy(shared), policySource: "default (max_regression 0.02 on every metric both runs share)", gate: true });
 }
 
+// src/actions/runtime/pull-request-ref.ts
+import { writeFile as writeFile3 } from "node:fs/promises";
+import { join as join3 } from "node:path";
+
 // src/actions/runtime/event.ts
 import { readFile as readFile2 } from "node:fs/promises";
 async function readEventPayload(path) {
@@ -67668,6 +67671,13 @@ async function readEventPayload(path) {
   } catch (err) {
     throw new DataInvalidError(`cannot read the event payload ${path}: ${err.message}`);
   }
+}
+
+// src/actions/runtime/pull-request-ref.ts
+async function writePullRequestRef(out, eventName, eventPath) {
+  if (eventName !== "pull_request" && eventName !== "pull_request_target" || !eventPath) return;
+  const pr = parsePullRequestEvent(await readEventPayload(eventPath), eventPath);
+  await writeFile3(join3(out, BUNDLE_FILES.pullRequest), pullRequestFormat.serialize({ schema: PULL_REQUEST_TAG, number: pr.number, head_sha: pr.headSha, head_repo: pr.headRepo, base_repo: pr.baseRepo }));
 }
 
 // src/actions/runtime/inputs.ts
@@ -67701,9 +67711,10 @@ var ValueTypeSchema = external_exports.discriminatedUnion("kind", [
   external_exports.object({ kind: external_exports.literal("enum"), values: external_exports.array(external_exports.string().min(1)).min(2).readonly() }).strict(),
   /**
    * A repeatable flag on the CLI; in an action, one per line (blank lines kept as "", so messages
-   * can number lines) or, with `commas`, separated by lines or commas (blanks dropped).
+   * can number lines), or with `commas` separated by lines or commas, or with `comments` one per
+   * line after "#…" is cut (blanks dropped in both).
    */
-  external_exports.object({ kind: external_exports.literal("list"), commas: external_exports.boolean().optional() }).strict()
+  external_exports.object({ kind: external_exports.literal("list"), commas: external_exports.boolean().optional(), comments: external_exports.boolean().optional() }).strict()
 ]);
 var OptionDefSchema = external_exports.object({
   type: ValueTypeSchema,
@@ -67821,8 +67832,8 @@ function actionInputs(specs) {
     const t = def.type;
     const schema5 = external_exports.string().transform((raw, ctx) => {
       if (t.kind === "list") {
-        const items = raw.split(t.commas ? /\r?\n|,/ : /\r?\n/).map((x) => x.trim());
-        return t.commas ? items.filter(Boolean) : items;
+        const items = raw.split(t.commas ? /\r?\n|,/ : /\r?\n/).map((x) => (t.comments ? x.replace(/#.*$/, "") : x).trim());
+        return t.commas || t.comments ? items.filter(Boolean) : items;
       }
       const r = parseScalar(t, raw);
       if (r.ok) return r.value;
@@ -67951,6 +67962,14 @@ var COMPARE_OPTIONS = defineOptions("compare", {
     default: { cli: ".llmops/comparison for compare; gate writes nothing without it" },
     actionDefault: "llmops-report"
   },
+  "prompts-base": {
+    type: { kind: "string", min: 1 },
+    side: "cli",
+    commands: ["compare"],
+    why: "the CLI diffs the working tree's prompts against a git revision; the action against a base checkout (prompts-base-dir)",
+    arg: "REV",
+    description: "report.md also shows the prompts/ files this working tree changes against the git revision REV, rendered on the first cases of the suites in evals/"
+  },
   control: { type: { kind: "string" }, side: "cli", commands: ["compare"], why: "k-arm comparisons are a local analysis", arg: "[NAME=]DIR", description: "the control arm of a k-arm comparison (with --arm)" },
   arm: {
     type: { kind: "list" },
@@ -67981,6 +68000,13 @@ var COMPARE_OPTIONS = defineOptions("compare", {
     side: "action",
     why: "the CLI diffs prompts against a git revision when it renders: llmops report --prompts-base REV",
     description: "a checkout of the pull request's base (e.g. .llmops/base): the comment then shows the prompts/ files the PR changes against it, with their rendered diffs on the first cases of the suites in evals/ that use them"
+  },
+  "prompts-head-dir": {
+    type: { kind: "string" },
+    side: "action",
+    why: "the trusted gate reads the PR's prompts from a data-only checkout; the CLI reads the working tree",
+    description: "the checkout whose prompts are under review; in a pull_request_target gate, the PR's files (e.g. .llmops/pr, read as data) with prompts-base-dir: .",
+    default: "the workspace"
   },
   json: { ...json2, description: "print comparison.json (arms.json) on stdout instead of the summary" },
   quiet
@@ -68447,7 +68473,7 @@ function scalarStart(text, pos) {
 
 // src/app/prompts/lint-prompts.ts
 import { existsSync as existsSync7, readdirSync as readdirSync2, readFileSync as readFileSync5, statSync as statSync4 } from "node:fs";
-import { dirname as dirname5, extname as extname3, join as join5, relative as relative4, resolve as resolve4 } from "node:path";
+import { dirname as dirname5, extname as extname3, join as join6, relative as relative4, resolve as resolve4 } from "node:path";
 
 // src/core/prompts/lint.ts
 init_dist();
@@ -68743,12 +68769,12 @@ var suiteSchema = external_exports.strictObject({
 
 // src/app/prompts/load-prompt-file.ts
 import { existsSync as existsSync4, readFileSync as readFileSync2 } from "node:fs";
-import { basename as basename2, dirname as dirname2, extname as extname2, join as join3, relative } from "node:path";
+import { basename as basename2, dirname as dirname2, extname as extname2, join as join4, relative } from "node:path";
 var TEMPLATE_EXTENSIONS = [".jinja", ".j2", ".jinja2", ".txt", ".md"];
 var PROMPT_EXTENSIONS = [...TEMPLATE_EXTENSIONS, ".yaml", ".yml"];
 function sidecarPath(path) {
   if (/\.ya?ml$/i.test(path)) return null;
-  const stem = join3(dirname2(path), basename2(path, extname2(path)));
+  const stem = join4(dirname2(path), basename2(path, extname2(path)));
   for (const ext of [".yaml", ".yml"]) {
     const p = stem + ext;
     if (!existsSync4(p)) continue;
@@ -68778,7 +68804,7 @@ function loadPromptFile(path, cwd, contain) {
 
 // src/app/eval/judge-inputs.ts
 import { existsSync as existsSync5, readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
-import { dirname as dirname3, join as join4, relative as relative2, resolve as resolve2 } from "node:path";
+import { dirname as dirname3, join as join5, relative as relative2, resolve as resolve2 } from "node:path";
 import { fileURLToPath } from "node:url";
 
 // src/core/contracts/judge-labels.ts
@@ -68807,8 +68833,8 @@ var judgeLabelsFormat = defineFormat({
 var BUILTIN = { judge_rubric: "rubric.jinja", judge_pairwise: "pairwise.jinja" };
 function builtinJudgeDir() {
   for (let d = dirname3(fileURLToPath(import.meta.url)); ; d = dirname3(d)) {
-    const candidate = join4(d, "templates", "judges");
-    if (existsSync5(join4(d, "package.json")) && existsSync5(candidate)) return candidate;
+    const candidate = join5(d, "templates", "judges");
+    if (existsSync5(join5(d, "package.json")) && existsSync5(candidate)) return candidate;
     if (dirname3(d) === d) throw new ConfigError("the built-in judge templates (templates/judges/) are missing from this llmops installation", { hint: "reinstall llmops, or give each judge scorer its own prompt: {file: \u2026}" });
   }
 }
@@ -68823,7 +68849,7 @@ function loadJudgeInputs(suite, doc, file2, displayFile, cwd, contain) {
       const source = typeof c.prompt === "object" && c.prompt.file !== void 0 ? relative2(cwd, resolve2(base, c.prompt.file)) || c.prompt.file : "inline";
       c.loaded_prompt = { spec: prompt, source, origins };
     } else {
-      const builtin = loadPromptFile(join4(builtinJudgeDir(), BUILTIN[c.type]), cwd);
+      const builtin = loadPromptFile(join5(builtinJudgeDir(), BUILTIN[c.type]), cwd);
       c.loaded_prompt = { spec: builtin.spec, source: `builtin:${BUILTIN[c.type]}`, origins: builtin.origins };
     }
     if (c.calibration) {
@@ -69020,7 +69046,7 @@ function assertInside(path, root, what) {
 var SKIP_DIRS = /* @__PURE__ */ new Set(["node_modules", ".git", ".llmops"]);
 function walk(dir, keep, out = []) {
   for (const e of readdirSync2(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : 1)) {
-    const p = join5(dir, e.name);
+    const p = join6(dir, e.name);
     if (e.isDirectory()) {
       if (!SKIP_DIRS.has(e.name)) walk(p, keep, out);
     } else if (e.isFile() && keep(p)) out.push(p);
@@ -69213,7 +69239,7 @@ async function main() {
   const policy = inputs.policy === void 0 ? null : await loadPolicyFile(resolve6(inputs.policy), inputs.policy, `input "policy": ${inputs.policy} does not exist`);
   const runUrl = env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : null;
   const out = resolve6(inputs.out ?? "llmops-report");
-  const promptDiff = inputs["prompts-base-dir"] === void 0 ? void 0 : await changedPrompts(resolve6(inputs["prompts-base-dir"]));
+  const promptDiff = inputs["prompts-base-dir"] === void 0 ? void 0 : await changedPrompts(resolve6(inputs["prompts-base-dir"]), resolve6(inputs["prompts-head-dir"] ?? process.cwd()));
   const { comparison, model, comment, files } = await compareRuns({
     baselineDir: resolve6(inputs.baseline),
     candidateDir: resolve6(inputs.candidate),
@@ -69241,15 +69267,9 @@ async function main() {
     });
   }
 }
-async function changedPrompts(baseDir) {
-  const cwd = process.cwd();
-  if (!existsSync9(join6(cwd, "prompts")) && !existsSync9(join6(baseDir, "prompts"))) return void 0;
-  return diffPrompts({ cwd, base: "HEAD", baseRepo: baseDir, paths: ["prompts"], suitesDir: join6(cwd, "evals"), samples: 3 });
-}
-async function writePullRequestRef(out, eventName, eventPath) {
-  if (eventName !== "pull_request" && eventName !== "pull_request_target" || !eventPath) return;
-  const pr = parsePullRequestEvent(await readEventPayload(eventPath), eventPath);
-  await writeFile3(join6(out, BUNDLE_FILES.pullRequest), pullRequestFormat.serialize({ schema: PULL_REQUEST_TAG, number: pr.number, head_sha: pr.headSha, head_repo: pr.headRepo, base_repo: pr.baseRepo }));
+async function changedPrompts(baseDir, cwd) {
+  if (!existsSync9(join7(cwd, "prompts")) && !existsSync9(join7(baseDir, "prompts"))) return void 0;
+  return diffPrompts({ cwd, base: "HEAD", baseRepo: baseDir, paths: ["prompts"], suitesDir: join7(cwd, "evals"), samples: 3 });
 }
 
 // src/actions/compare/index.ts

@@ -39218,7 +39218,162 @@ async function runAction(main2) {
 }
 
 // src/actions/evaluate/main.ts
-import { resolve as resolve5 } from "node:path";
+import { createHash as createHash3 } from "node:crypto";
+import { existsSync as existsSync8, readFileSync as readFileSync6 } from "node:fs";
+import { dirname as dirname7, resolve as resolve5 } from "node:path";
+import { fileURLToPath as fileURLToPath3 } from "node:url";
+
+// src/adapters/process/child-env.ts
+var NAMES = /* @__PURE__ */ new Set([
+  "PATH",
+  "HOME",
+  "USER",
+  "LOGNAME",
+  "SHELL",
+  "TERM",
+  "TZ",
+  "LANG",
+  "LANGUAGE",
+  "TMPDIR",
+  "TMP",
+  "TEMP",
+  "SYSTEMROOT",
+  "VIRTUAL_ENV",
+  "LD_LIBRARY_PATH",
+  "CI",
+  "MASTER_ADDR",
+  "MASTER_PORT",
+  "WORLD_SIZE",
+  "RANK",
+  "LOCAL_RANK",
+  "LOCAL_WORLD_SIZE",
+  "NODE_RANK",
+  "HF_HOME",
+  "HF_HUB_CACHE",
+  "HF_DATASETS_CACHE",
+  "HF_HUB_OFFLINE",
+  "HF_DATASETS_OFFLINE",
+  "TRANSFORMERS_CACHE",
+  "TRANSFORMERS_OFFLINE",
+  "HF_HUB_ENABLE_HF_TRANSFER",
+  "RUNNER_TEMP",
+  "RUNNER_TOOL_CACHE",
+  "RUNNER_OS",
+  "RUNNER_ARCH",
+  "GITHUB_ACTIONS",
+  "GITHUB_WORKSPACE",
+  "GITHUB_SHA",
+  "GITHUB_REPOSITORY",
+  "GITHUB_RUN_ID"
+]);
+var PREFIXES = ["LC_", "CUDA_", "NVIDIA_", "NCCL_", "OMP_", "MKL_", "PYTORCH_", "TORCH_", "PYTHON", "CONDA_", "XDG_", "ACCELERATE_", "LLMOPS_"];
+function isAllowedChildVar(name) {
+  return NAMES.has(name) || PREFIXES.some((p) => name.startsWith(p));
+}
+function childEnv(env, passEnv = []) {
+  const out = {};
+  for (const [k, v] of Object.entries(env)) if (v !== void 0 && isAllowedChildVar(k)) out[k] = v;
+  for (const k of passEnv) if (env[k] !== void 0) out[k] = env[k];
+  return out;
+}
+
+// src/app/pipeline/services.ts
+import { spawn } from "node:child_process";
+import { createServer } from "node:net";
+function freePort() {
+  return new Promise((resolve6, reject) => {
+    const srv = createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const addr = srv.address();
+      const port = typeof addr === "object" && addr ? addr.port : 0;
+      srv.close(() => resolve6(port));
+    });
+  });
+}
+async function startService(svc, o) {
+  const port = await freePort();
+  const argv = svc.command.argv.map((a) => a.replaceAll("${port}", String(port)));
+  const full = svc.command.llmops ? [...o.llmops, ...argv] : argv;
+  const t0 = performance.now();
+  const tail = [];
+  const child = spawn(full[0], full.slice(1), { cwd: o.cwd, env: { ...o.env, ...svc.env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const onData = (d) => {
+    for (const line of d.toString("utf8").split("\n")) if (line.trim()) tail.push(line);
+    tail.splice(0, Math.max(0, tail.length - 10));
+  };
+  child.stdout?.on("data", onData);
+  child.stderr?.on("data", onData);
+  let exited = null;
+  let spawnError = null;
+  const exit = new Promise((resolve6) => {
+    child.on("error", (e) => {
+      spawnError = e;
+      resolve6();
+    });
+    child.on("exit", (code, signal) => {
+      exited = { code, signal };
+      resolve6();
+    });
+  });
+  const stop = () => stopChild(child, exit);
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = t0 + svc.timeoutS * 1e3;
+  o.logger.info(`service ${svc.name}: ${full.join(" ")} (waiting up to ${svc.timeoutS}s for ${base}${svc.ready})`);
+  for (; ; ) {
+    if (spawnError || exited) {
+      await stop();
+      const why = spawnError ? `could not start: ${spawnError.message}` : `exited (${exitText(exited)}) before it was ready`;
+      throw new ExternalError(`service ${svc.name} ${why}${tail.length ? `; its last output:
+    ${tail.join("\n    ")}` : ""}`, {
+        hint: `check the command under services.${svc.name} (it must listen on 127.0.0.1:\${port})`
+      });
+    }
+    if (o.signal?.aborted) {
+      await stop();
+      throw new ProcessExitError(`service ${svc.name}: ${o.signal.reason instanceof Error ? o.signal.reason.message : "interrupted"} before it was ready`, null, null);
+    }
+    if (await probe(`${base}${svc.ready}`)) break;
+    if (performance.now() > deadline) {
+      await stop();
+      throw new ExternalError(`service ${svc.name} did not become ready at ${base}${svc.ready} within ${svc.timeoutS}s; it was stopped${tail.length ? `; its last output:
+    ${tail.join("\n    ")}` : ""}`, {
+        hint: `raise services.${svc.name}.timeout_s, or check its ready: path answers 2xx once it serves`
+      });
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const readyS = (performance.now() - t0) / 1e3;
+  o.logger.info(`service ${svc.name} ready at ${base} in ${readyS.toFixed(1)}s`);
+  return { name: svc.name, url: `${base}${svc.urlPath}`, pid: child.pid, readyS, stop };
+}
+function exitText(e) {
+  return e.signal ? `signal ${e.signal}` : `code ${e.code}`;
+}
+async function probe(url2) {
+  try {
+    const r = await fetch(url2, { signal: AbortSignal.timeout(2e3) });
+    await r.body?.cancel();
+    return r.ok;
+  } catch {
+    return false;
+  }
+}
+async function stopChild(child, exit, graceMs = 5e3) {
+  const pid = child.pid;
+  if (pid === void 0) return;
+  const signalGroup = (sig) => {
+    try {
+      process.kill(-pid, sig);
+    } catch {
+    }
+  };
+  if (child.exitCode === null && child.signalCode === null) signalGroup("SIGTERM");
+  const timer = new Promise((r) => setTimeout(() => r("timeout"), graceMs).unref());
+  if (await Promise.race([exit.then(() => "exited"), timer]) === "timeout") signalGroup("SIGKILL");
+  signalGroup("SIGKILL");
+  await exit;
+}
 
 // src/core/report/escape.ts
 var WJ = "\u2060";
@@ -64098,15 +64253,15 @@ async function locateRecords(plan, deps) {
   if (!deps.store.mayHoldRecords()) return found;
   const keys = new Uint32Array(plan.size * 2);
   for await (const job of plan.jobs()) keyDigest(job.key, keys, job.index);
-  const probe = new Uint32Array(2);
+  const probe2 = new Uint32Array(2);
   deps.store.load((r, at) => {
     const i = plan.indexOf(r.case_id, r.repeat);
     if (i < 0) {
       found.outside++;
       return;
     }
-    keyDigest(r.key, probe, 0);
-    if (probe[0] !== keys[2 * i] || probe[1] !== keys[2 * i + 1]) {
+    keyDigest(r.key, probe2, 0);
+    if (probe2[0] !== keys[2 * i] || probe2[1] !== keys[2 * i + 1]) {
       found.stale++;
       return;
     }
@@ -68384,7 +68539,7 @@ function parseEmbeddings(text, count3, url2, latencyMs) {
 }
 
 // src/app/serve/managed-serve.ts
-import { spawn } from "node:child_process";
+import { spawn as spawn2 } from "node:child_process";
 import { existsSync as existsSync6 } from "node:fs";
 import { dirname as dirname5, join as join4 } from "node:path";
 import { createInterface } from "node:readline";
@@ -68409,7 +68564,7 @@ async function startManagedServe(o) {
   if (o.adapterPath) args.push("--adapter", o.adapterPath);
   const env = {};
   for (const k of PASS_ENV) if (o.env[k] !== void 0) env[k] = o.env[k];
-  const child = spawn(process.execPath, args, { env, stdio: ["ignore", "pipe", "pipe"], shell: false });
+  const child = spawn2(process.execPath, args, { env, stdio: ["ignore", "pipe", "pipe"], shell: false });
   let stderr = "";
   child.stderr.on("data", (d) => {
     stderr = (stderr + d.toString("utf8")).slice(-4e3);
@@ -69183,9 +69338,10 @@ var ValueTypeSchema = external_exports.discriminatedUnion("kind", [
   external_exports.object({ kind: external_exports.literal("enum"), values: external_exports.array(external_exports.string().min(1)).min(2).readonly() }).strict(),
   /**
    * A repeatable flag on the CLI; in an action, one per line (blank lines kept as "", so messages
-   * can number lines) or, with `commas`, separated by lines or commas (blanks dropped).
+   * can number lines), or with `commas` separated by lines or commas, or with `comments` one per
+   * line after "#…" is cut (blanks dropped in both).
    */
-  external_exports.object({ kind: external_exports.literal("list"), commas: external_exports.boolean().optional() }).strict()
+  external_exports.object({ kind: external_exports.literal("list"), commas: external_exports.boolean().optional(), comments: external_exports.boolean().optional() }).strict()
 ]);
 var OptionDefSchema = external_exports.object({
   type: ValueTypeSchema,
@@ -69303,8 +69459,8 @@ function actionInputs(specs) {
     const t = def.type;
     const schema5 = external_exports.string().transform((raw, ctx) => {
       if (t.kind === "list") {
-        const items = raw.split(t.commas ? /\r?\n|,/ : /\r?\n/).map((x) => x.trim());
-        return t.commas ? items.filter(Boolean) : items;
+        const items = raw.split(t.commas ? /\r?\n|,/ : /\r?\n/).map((x) => (t.comments ? x.replace(/#.*$/, "") : x).trim());
+        return t.commas || t.comments ? items.filter(Boolean) : items;
       }
       const r = parseScalar(t, raw);
       if (r.ok) return r.value;
@@ -69350,6 +69506,12 @@ var EVAL_OPTIONS = defineOptions("eval", {
     description: "evaluate the suite's variant NAME (its prompt, model, params) on the same cases; compare variants with llmops compare --control DIR --arm NAME=DIR"
   },
   "base-url": { type: { kind: "url" }, side: "both", arg: "URL", description: "override the suite's target.base_url, e.g. http://127.0.0.1:8000/v1" },
+  "serve-model": {
+    type: { kind: "string" },
+    side: "action",
+    why: "serves a GGUF for one workflow step; on a laptop `llmops serve` runs beside `llmops eval --base-url`, or a pipeline's service does",
+    description: "a GGUF model file to serve with llmops serve on a free loopback port for this evaluation only (replaces base-url; served under a name carrying its content hash; stopped afterwards)"
+  },
   model: { type: { kind: "string", min: 1 }, side: "both", arg: "NAME", description: "override the suite's target.model" },
   concurrency: { type: { kind: "int", min: 1 }, side: "both", arg: "N", description: "override the suite's concurrency limit" },
   limit: {
@@ -69404,6 +69566,15 @@ var EVAL_OPTIONS = defineOptions("eval", {
 var INPUTS = actionInputs(EVAL_OPTIONS);
 
 // src/actions/evaluate/main.ts
+async function serveModel(file2, logger) {
+  if (!existsSync8(file2)) throw new InputError(`input "serve-model": ${file2} does not exist`, { hint: "pass the GGUF file a previous step wrote (e.g. actions/gate-model's candidate-model output)" });
+  const name = `gguf-${createHash3("sha256").update(readFileSync6(file2)).digest("hex").slice(0, 16)}`;
+  const svc = await startService(
+    { name: "model", command: { llmops: true, argv: ["serve", file2, "--port", "${port}", "--host", "127.0.0.1", "--name", name] }, deps: [], ready: "/health", urlPath: "/v1", timeoutS: 180, env: {}, passEnv: [], definition: null },
+    { cwd: dirname7(file2), env: childEnv(process.env), llmops: [process.execPath, fileURLToPath3(new URL("../cli/index.js", import.meta.url))], logger }
+  );
+  return { url: svc.url, name, stop: () => svc.stop() };
+}
 async function main() {
   const inputs = parseInputs(INPUTS);
   const logger = new ActionsLogger();
@@ -69414,13 +69585,14 @@ async function main() {
       hint: "leave cache-dir unset (the runner's tool cache or temp directory), or use a path under ${{ runner.temp }}"
     });
   }
+  const served = inputs["serve-model"] ? await serveModel(resolve5(cwd, inputs["serve-model"]), logger) : null;
   const result = await runSuite({
     suitePath: inputs.suite,
     ...inputs.yardstick ? { yardstickPath: inputs.yardstick } : {},
     cwd,
     ...inputs.out ? { out: resolve5(cwd, inputs.out) } : {},
-    ...inputs["base-url"] ? { baseUrl: inputs["base-url"] } : {},
-    ...inputs.model ? { model: inputs.model } : {},
+    ...served ? { baseUrl: served.url, model: served.name } : inputs["base-url"] ? { baseUrl: inputs["base-url"] } : {},
+    ...!served && inputs.model ? { model: inputs.model } : {},
     ...inputs.concurrency ? { concurrency: inputs.concurrency } : {},
     noCache: inputs["no-cache"] ?? false,
     ...cacheDir ? { cacheDir } : {},
@@ -69429,7 +69601,7 @@ async function main() {
     logger,
     // In a workflow log: the CLI's progress line, printed every few seconds rather than redrawn.
     progress: new TerminalProgress(workflowSafe(process.stdout, process.env), false)
-  });
+  }).finally(() => served?.stop());
   setOutput("results-dir", result.outDir);
   setOutput("summary-json", result.summaryPath);
   setOutput("new-cases-dir", result.newCases?.outDir ?? "");

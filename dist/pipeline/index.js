@@ -420,12 +420,12 @@ var require_errors = __commonJS({
     };
     var kResponseStatusCodeError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RESPONSE_STATUS_CODE");
     var ResponseStatusCodeError = class extends UndiciError {
-      constructor(message, statusCode, headers, body2) {
+      constructor(message, statusCode, headers, body3) {
         super(message);
         this.name = "ResponseStatusCodeError";
         this.message = message || "Response Status Code Error";
         this.code = "UND_ERR_RESPONSE_STATUS_CODE";
-        this.body = body2;
+        this.body = body3;
         this.status = statusCode;
         this.statusCode = statusCode;
         this.headers = headers;
@@ -981,8 +981,8 @@ var require_util = __commonJS({
     var { tree } = require_tree();
     var [nodeMajor, nodeMinor] = process.versions.node.split(".").map((v) => Number(v));
     var BodyAsyncIterable = class {
-      constructor(body2) {
-        this[kBody] = body2;
+      constructor(body3) {
+        this[kBody] = body3;
         this[kBodyUsed] = false;
       }
       async *[Symbol.asyncIterator]() {
@@ -991,26 +991,26 @@ var require_util = __commonJS({
         yield* this[kBody];
       }
     };
-    function wrapRequestBody(body2) {
-      if (isStream(body2)) {
-        if (bodyLength(body2) === 0) {
-          body2.on("data", function() {
+    function wrapRequestBody(body3) {
+      if (isStream(body3)) {
+        if (bodyLength(body3) === 0) {
+          body3.on("data", function() {
             assert5(false);
           });
         }
-        if (typeof body2.readableDidRead !== "boolean") {
-          body2[kBodyUsed] = false;
-          EE.prototype.on.call(body2, "data", function() {
+        if (typeof body3.readableDidRead !== "boolean") {
+          body3[kBodyUsed] = false;
+          EE.prototype.on.call(body3, "data", function() {
             this[kBodyUsed] = true;
           });
         }
-        return body2;
-      } else if (body2 && typeof body2.pipeTo === "function") {
-        return new BodyAsyncIterable(body2);
-      } else if (body2 && typeof body2 !== "string" && !ArrayBuffer.isView(body2) && isIterable(body2)) {
-        return new BodyAsyncIterable(body2);
+        return body3;
+      } else if (body3 && typeof body3.pipeTo === "function") {
+        return new BodyAsyncIterable(body3);
+      } else if (body3 && typeof body3 !== "string" && !ArrayBuffer.isView(body3) && isIterable(body3)) {
+        return new BodyAsyncIterable(body3);
       } else {
-        return body2;
+        return body3;
       }
     }
     function nop() {
@@ -1130,21 +1130,21 @@ var require_util = __commonJS({
     function isIterable(obj2) {
       return !!(obj2 != null && (typeof obj2[Symbol.iterator] === "function" || typeof obj2[Symbol.asyncIterator] === "function"));
     }
-    function bodyLength(body2) {
-      if (body2 == null) {
+    function bodyLength(body3) {
+      if (body3 == null) {
         return 0;
-      } else if (isStream(body2)) {
-        const state3 = body2._readableState;
+      } else if (isStream(body3)) {
+        const state3 = body3._readableState;
         return state3 && state3.objectMode === false && state3.ended === true && Number.isFinite(state3.length) ? state3.length : null;
-      } else if (isBlobLike(body2)) {
-        return body2.size != null ? body2.size : null;
-      } else if (isBuffer(body2)) {
-        return body2.byteLength;
+      } else if (isBlobLike(body3)) {
+        return body3.size != null ? body3.size : null;
+      } else if (isBuffer(body3)) {
+        return body3.byteLength;
       }
       return null;
     }
-    function isDestroyed(body2) {
-      return body2 && !!(body2.destroyed || body2[kDestroyed] || stream2.isDestroyed?.(body2));
+    function isDestroyed(body3) {
+      return body3 && !!(body3.destroyed || body3[kDestroyed] || stream2.isDestroyed?.(body3));
     }
     function destroy2(stream3, err) {
       if (stream3 == null || !isStream(stream3) || isDestroyed(stream3)) {
@@ -1259,14 +1259,14 @@ var require_util = __commonJS({
         }
       }
     }
-    function isDisturbed(body2) {
-      return !!(body2 && (stream2.isDisturbed(body2) || body2[kBodyUsed]));
+    function isDisturbed(body3) {
+      return !!(body3 && (stream2.isDisturbed(body3) || body3[kBodyUsed]));
     }
-    function isErrored(body2) {
-      return !!(body2 && stream2.isErrored(body2));
+    function isErrored(body3) {
+      return !!(body3 && stream2.isErrored(body3));
     }
-    function isReadable(body2) {
-      return !!(body2 && stream2.isReadable(body2));
+    function isReadable(body3) {
+      return !!(body3 && stream2.isReadable(body3));
     }
     function getSocketInfo(socket) {
       return {
@@ -1685,7 +1685,7 @@ var require_request = __commonJS({
       constructor(origin, {
         path: path12,
         method,
-        body: body2,
+        body: body3,
         headers,
         query,
         idempotent,
@@ -1733,10 +1733,10 @@ var require_request = __commonJS({
         this.throwOnError = throwOnError === true;
         this.method = method;
         this.abort = null;
-        if (body2 == null) {
+        if (body3 == null) {
           this.body = null;
-        } else if (isStream(body2)) {
-          this.body = body2;
+        } else if (isStream(body3)) {
+          this.body = body3;
           const rState = this.body._readableState;
           if (!rState || !rState.autoDestroy) {
             this.endHandler = function autoDestroy() {
@@ -1752,16 +1752,16 @@ var require_request = __commonJS({
             }
           };
           this.body.on("error", this.errorHandler);
-        } else if (isBuffer(body2)) {
-          this.body = body2.byteLength ? body2 : null;
-        } else if (ArrayBuffer.isView(body2)) {
-          this.body = body2.buffer.byteLength ? Buffer.from(body2.buffer, body2.byteOffset, body2.byteLength) : null;
-        } else if (body2 instanceof ArrayBuffer) {
-          this.body = body2.byteLength ? Buffer.from(body2) : null;
-        } else if (typeof body2 === "string") {
-          this.body = body2.length ? Buffer.from(body2) : null;
-        } else if (isFormDataLike(body2) || isIterable(body2) || isBlobLike(body2)) {
-          this.body = body2;
+        } else if (isBuffer(body3)) {
+          this.body = body3.byteLength ? body3 : null;
+        } else if (ArrayBuffer.isView(body3)) {
+          this.body = body3.buffer.byteLength ? Buffer.from(body3.buffer, body3.byteOffset, body3.byteLength) : null;
+        } else if (body3 instanceof ArrayBuffer) {
+          this.body = body3.byteLength ? Buffer.from(body3) : null;
+        } else if (typeof body3 === "string") {
+          this.body = body3.length ? Buffer.from(body3) : null;
+        } else if (isFormDataLike(body3) || isIterable(body3) || isBlobLike(body3)) {
+          this.body = body3;
         } else {
           throw new InvalidArgumentError("body must be a string, a Buffer, a Readable stream, an iterable, or an async iterable");
         }
@@ -3333,11 +3333,11 @@ var require_data_url = __commonJS({
       }
       position.position++;
       const encodedBody = input2.slice(mimeTypeLength + 1);
-      let body2 = stringPercentDecode(encodedBody);
+      let body3 = stringPercentDecode(encodedBody);
       if (/;(\u0020){0,}base64$/i.test(mimeType)) {
-        const stringBody = isomorphicDecode(body2);
-        body2 = forgivingBase64(stringBody);
-        if (body2 === "failure") {
+        const stringBody = isomorphicDecode(body3);
+        body3 = forgivingBase64(stringBody);
+        if (body3 === "failure") {
           return "failure";
         }
         mimeType = mimeType.slice(0, -6);
@@ -3351,7 +3351,7 @@ var require_data_url = __commonJS({
       if (mimeTypeRecord === "failure") {
         mimeTypeRecord = parseMIMEType("text/plain;charset=US-ASCII");
       }
-      return { mimeType: mimeTypeRecord, body: body2 };
+      return { mimeType: mimeTypeRecord, body: body3 };
     }
     function URLSerializer(url3, excludeFragment = false) {
       if (!excludeFragment) {
@@ -4627,12 +4627,12 @@ var require_util2 = __commonJS({
         }
       });
     }
-    async function fullyReadBody(body2, processBody, processBodyError) {
+    async function fullyReadBody(body3, processBody, processBodyError) {
       const successSteps = processBody;
       const errorSteps = processBodyError;
       let reader;
       try {
-        reader = body2.stream.getReader();
+        reader = body3.stream.getReader();
       } catch (e) {
         errorSteps(e);
         return;
@@ -5246,16 +5246,16 @@ var require_formdata_parser = __commonJS({
         }
         let { name, filename, contentType: contentType2, encoding } = result;
         position.position += 2;
-        let body2;
+        let body3;
         {
           const boundaryIndex = input2.indexOf(boundary.subarray(2), position.position);
           if (boundaryIndex === -1) {
             return "failure";
           }
-          body2 = input2.subarray(position.position, boundaryIndex - 4);
-          position.position += body2.length;
+          body3 = input2.subarray(position.position, boundaryIndex - 4);
+          position.position += body3.length;
           if (encoding === "base64") {
-            body2 = Buffer.from(body2.toString(), "base64");
+            body3 = Buffer.from(body3.toString(), "base64");
           }
         }
         if (input2[position.position] !== 13 || input2[position.position + 1] !== 10) {
@@ -5269,9 +5269,9 @@ var require_formdata_parser = __commonJS({
           if (!isAsciiString(contentType2)) {
             contentType2 = "";
           }
-          value = new File2([body2], filename, { type: contentType2 });
+          value = new File2([body3], filename, { type: contentType2 });
         } else {
-          value = utf8DecodeBytes(Buffer.from(body2));
+          value = utf8DecodeBytes(Buffer.from(body3));
         }
         assert5(isUSVString(name));
         assert5(typeof value === "string" && isUSVString(value) || isFileLike(value));
@@ -5599,8 +5599,8 @@ Content-Type: ${value.type || "application/octet-stream"}\r
           type: "bytes"
         });
       }
-      const body2 = { stream: stream2, source, length };
-      return [body2, type];
+      const body3 = { stream: stream2, source, length };
+      return [body3, type];
     }
     function safelyExtractBody(object2, keepalive = false) {
       if (object2 instanceof ReadableStream) {
@@ -5609,13 +5609,13 @@ Content-Type: ${value.type || "application/octet-stream"}\r
       }
       return extractBody(object2, keepalive);
     }
-    function cloneBody(instance, body2) {
-      const [out1, out2] = body2.stream.tee();
-      body2.stream = out1;
+    function cloneBody(instance, body3) {
+      const [out1, out2] = body3.stream.tee();
+      body3.stream = out1;
       return {
         stream: out2,
-        length: body2.length,
-        source: body2.source
+        length: body3.length,
+        source: body3.source
       };
     }
     function throwIfAborted(state3) {
@@ -5710,8 +5710,8 @@ Content-Type: ${value.type || "application/octet-stream"}\r
       return promise2.promise;
     }
     function bodyUnusable(object2) {
-      const body2 = object2[kState].body;
-      return body2 != null && (body2.stream.locked || util5.isDisturbed(body2.stream));
+      const body3 = object2[kState].body;
+      return body3 != null && (body3.stream.locked || util5.isDisturbed(body3.stream));
     }
     function parseJSONFromBytes(bytes) {
       return JSON.parse(utf8DecodeBytes(bytes));
@@ -5961,14 +5961,14 @@ var require_client_h1 = __commonJS({
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
           if (ret !== constants5.ERROR.OK) {
-            const body2 = data.subarray(offset);
+            const body3 = data.subarray(offset);
             if (ret === constants5.ERROR.PAUSED_UPGRADE) {
-              this.onUpgrade(body2);
+              this.onUpgrade(body3);
             } else if (ret === constants5.ERROR.PAUSED) {
               this.paused = true;
-              socket.unshift(body2);
+              socket.unshift(body3);
             } else {
-              throw this.createError(ret, body2);
+              throw this.createError(ret, body3);
             }
           }
         } catch (err) {
@@ -6462,20 +6462,20 @@ var require_client_h1 = __commonJS({
     }
     function writeH1(client, request) {
       const { method, path: path12, host, upgrade, blocking, reset } = request;
-      let { body: body2, headers, contentLength: contentLength2 } = request;
+      let { body: body3, headers, contentLength: contentLength2 } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
-      if (util5.isFormDataLike(body2)) {
+      if (util5.isFormDataLike(body3)) {
         if (!extractBody) {
           extractBody = require_body().extractBody;
         }
-        const [bodyStream, contentType2] = extractBody(body2);
+        const [bodyStream, contentType2] = extractBody(body3);
         if (request.contentType == null) {
           headers.push("content-type", contentType2);
         }
-        body2 = bodyStream.stream;
+        body3 = bodyStream.stream;
         contentLength2 = bodyStream.length;
-      } else if (util5.isBlobLike(body2) && request.contentType == null) {
-        const contentType2 = body2.type;
+      } else if (util5.isBlobLike(body3) && request.contentType == null) {
+        const contentType2 = body3.type;
         if (contentType2) {
           const contentTypeValue = `${contentType2}`;
           if (!util5.isValidHeaderValue(contentTypeValue)) {
@@ -6485,10 +6485,10 @@ var require_client_h1 = __commonJS({
           headers.push("content-type", contentTypeValue);
         }
       }
-      if (body2 && typeof body2.read === "function") {
-        body2.read(0);
+      if (body3 && typeof body3.read === "function") {
+        body3.read(0);
       }
-      const bodyLength = util5.bodyLength(body2);
+      const bodyLength = util5.bodyLength(body3);
       contentLength2 = bodyLength ?? contentLength2;
       if (contentLength2 === null) {
         contentLength2 = request.contentLength;
@@ -6516,7 +6516,7 @@ var require_client_h1 = __commonJS({
           return;
         }
         util5.errorRequest(client, request, error63 || new RequestAbortedError());
-        util5.destroy(body2);
+        util5.destroy(body3);
         util5.destroy(socket, new InformationalError("aborted"));
       };
       try {
@@ -6577,26 +6577,26 @@ upgrade: ${upgrade}\r
       if (channels.sendHeaders.hasSubscribers) {
         channels.sendHeaders.publish({ request, headers: header, socket });
       }
-      if (!body2 || bodyLength === 0) {
+      if (!body3 || bodyLength === 0) {
         writeBuffer(abort, null, client, request, socket, contentLength2, header, expectsPayload);
-      } else if (util5.isBuffer(body2)) {
-        writeBuffer(abort, body2, client, request, socket, contentLength2, header, expectsPayload);
-      } else if (util5.isBlobLike(body2)) {
-        if (typeof body2.stream === "function") {
-          writeIterable(abort, body2.stream(), client, request, socket, contentLength2, header, expectsPayload);
+      } else if (util5.isBuffer(body3)) {
+        writeBuffer(abort, body3, client, request, socket, contentLength2, header, expectsPayload);
+      } else if (util5.isBlobLike(body3)) {
+        if (typeof body3.stream === "function") {
+          writeIterable(abort, body3.stream(), client, request, socket, contentLength2, header, expectsPayload);
         } else {
-          writeBlob(abort, body2, client, request, socket, contentLength2, header, expectsPayload);
+          writeBlob(abort, body3, client, request, socket, contentLength2, header, expectsPayload);
         }
-      } else if (util5.isStream(body2)) {
-        writeStream(abort, body2, client, request, socket, contentLength2, header, expectsPayload);
-      } else if (util5.isIterable(body2)) {
-        writeIterable(abort, body2, client, request, socket, contentLength2, header, expectsPayload);
+      } else if (util5.isStream(body3)) {
+        writeStream(abort, body3, client, request, socket, contentLength2, header, expectsPayload);
+      } else if (util5.isIterable(body3)) {
+        writeIterable(abort, body3, client, request, socket, contentLength2, header, expectsPayload);
       } else {
         assert5(false);
       }
       return true;
     }
-    function writeStream(abort, body2, client, request, socket, contentLength2, header, expectsPayload) {
+    function writeStream(abort, body3, client, request, socket, contentLength2, header, expectsPayload) {
       assert5(contentLength2 !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
       let finished = false;
       const writer = new AsyncWriter({ abort, socket, request, contentLength: contentLength2, client, expectsPayload, header });
@@ -6616,13 +6616,13 @@ upgrade: ${upgrade}\r
         if (finished) {
           return;
         }
-        if (body2.resume) {
-          body2.resume();
+        if (body3.resume) {
+          body3.resume();
         }
       };
       const onClose = function() {
         queueMicrotask(() => {
-          body2.removeListener("error", onFinished);
+          body3.removeListener("error", onFinished);
         });
         if (!finished) {
           const err = new RequestAbortedError();
@@ -6636,7 +6636,7 @@ upgrade: ${upgrade}\r
         finished = true;
         assert5(socket.destroyed || socket[kWriting] && client[kRunning] <= 1);
         socket.off("drain", onDrain).off("error", onFinished);
-        body2.removeListener("data", onData).removeListener("end", onFinished).removeListener("close", onClose);
+        body3.removeListener("data", onData).removeListener("end", onFinished).removeListener("close", onClose);
         if (!err) {
           try {
             writer.end();
@@ -6646,28 +6646,28 @@ upgrade: ${upgrade}\r
         }
         writer.destroy(err);
         if (err && (err.code !== "UND_ERR_INFO" || err.message !== "reset")) {
-          util5.destroy(body2, err);
+          util5.destroy(body3, err);
         } else {
-          util5.destroy(body2);
+          util5.destroy(body3);
         }
       };
-      body2.on("data", onData).on("end", onFinished).on("error", onFinished).on("close", onClose);
-      if (body2.resume) {
-        body2.resume();
+      body3.on("data", onData).on("end", onFinished).on("error", onFinished).on("close", onClose);
+      if (body3.resume) {
+        body3.resume();
       }
       socket.on("drain", onDrain).on("error", onFinished);
-      if (body2.errorEmitted ?? body2.errored) {
-        setImmediate(() => onFinished(body2.errored));
-      } else if (body2.endEmitted ?? body2.readableEnded) {
+      if (body3.errorEmitted ?? body3.errored) {
+        setImmediate(() => onFinished(body3.errored));
+      } else if (body3.endEmitted ?? body3.readableEnded) {
         setImmediate(() => onFinished(null));
       }
-      if (body2.closeEmitted ?? body2.closed) {
+      if (body3.closeEmitted ?? body3.closed) {
         setImmediate(onClose);
       }
     }
-    function writeBuffer(abort, body2, client, request, socket, contentLength2, header, expectsPayload) {
+    function writeBuffer(abort, body3, client, request, socket, contentLength2, header, expectsPayload) {
       try {
-        if (!body2) {
+        if (!body3) {
           if (contentLength2 === 0) {
             socket.write(`${header}content-length: 0\r
 \r
@@ -6677,15 +6677,15 @@ upgrade: ${upgrade}\r
             socket.write(`${header}\r
 `, "latin1");
           }
-        } else if (util5.isBuffer(body2)) {
-          assert5(contentLength2 === body2.byteLength, "buffer body must have content length");
+        } else if (util5.isBuffer(body3)) {
+          assert5(contentLength2 === body3.byteLength, "buffer body must have content length");
           socket.cork();
           socket.write(`${header}content-length: ${contentLength2}\r
 \r
 `, "latin1");
-          socket.write(body2);
+          socket.write(body3);
           socket.uncork();
-          request.onBodySent(body2);
+          request.onBodySent(body3);
           if (!expectsPayload && request.reset !== false) {
             socket[kReset] = true;
           }
@@ -6696,13 +6696,13 @@ upgrade: ${upgrade}\r
         abort(err);
       }
     }
-    async function writeBlob(abort, body2, client, request, socket, contentLength2, header, expectsPayload) {
-      assert5(contentLength2 === body2.size, "blob body must have content length");
+    async function writeBlob(abort, body3, client, request, socket, contentLength2, header, expectsPayload) {
+      assert5(contentLength2 === body3.size, "blob body must have content length");
       try {
-        if (contentLength2 != null && contentLength2 !== body2.size) {
+        if (contentLength2 != null && contentLength2 !== body3.size) {
           throw new RequestContentLengthMismatchError();
         }
-        const buffer3 = Buffer.from(await body2.arrayBuffer());
+        const buffer3 = Buffer.from(await body3.arrayBuffer());
         socket.cork();
         socket.write(`${header}content-length: ${contentLength2}\r
 \r
@@ -6719,7 +6719,7 @@ upgrade: ${upgrade}\r
         abort(err);
       }
     }
-    async function writeIterable(abort, body2, client, request, socket, contentLength2, header, expectsPayload) {
+    async function writeIterable(abort, body3, client, request, socket, contentLength2, header, expectsPayload) {
       assert5(contentLength2 !== 0 || client[kRunning] === 0, "iterator body cannot be pipelined");
       let callback = null;
       function onDrain() {
@@ -6740,7 +6740,7 @@ upgrade: ${upgrade}\r
       socket.on("close", onDrain).on("drain", onDrain);
       const writer = new AsyncWriter({ abort, socket, request, contentLength: contentLength2, client, expectsPayload, header });
       try {
-        for await (const chunk of body2) {
+        for await (const chunk of body3) {
           if (socket[kError]) {
             throw socket[kError];
           }
@@ -7072,7 +7072,7 @@ var require_client_h2 = __commonJS({
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
       const { method, path: path12, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
-      let { body: body2 } = request;
+      let { body: body3 } = request;
       if (upgrade) {
         util5.errorRequest(client, request, new Error("Upgrade not supported for H2"));
         return false;
@@ -7112,7 +7112,7 @@ var require_client_h2 = __commonJS({
         if (stream2 != null) {
           util5.destroy(stream2, error63);
         }
-        util5.destroy(body2, error63);
+        util5.destroy(body3, error63);
         client[kQueue][client[kRunningIdx]++] = null;
         client[kResume]();
       };
@@ -7171,15 +7171,15 @@ var require_client_h2 = __commonJS({
       headers[HTTP2_HEADER_PATH] = path12;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
-      if (body2 && typeof body2.read === "function") {
-        body2.read(0);
+      if (body3 && typeof body3.read === "function") {
+        body3.read(0);
       }
-      let contentLength2 = util5.bodyLength(body2);
-      if (util5.isFormDataLike(body2)) {
+      let contentLength2 = util5.bodyLength(body3);
+      if (util5.isFormDataLike(body3)) {
         extractBody ??= require_body().extractBody;
-        const [bodyStream, contentType2] = extractBody(body2);
+        const [bodyStream, contentType2] = extractBody(body3);
         headers["content-type"] = contentType2;
-        body2 = bodyStream.stream;
+        body3 = bodyStream.stream;
         contentLength2 = bodyStream.length;
       }
       if (contentLength2 == null) {
@@ -7196,11 +7196,11 @@ var require_client_h2 = __commonJS({
         process.emitWarning(new RequestContentLengthMismatchError());
       }
       if (contentLength2 != null) {
-        assert5(body2, "no body must not have content length");
+        assert5(body3, "no body must not have content length");
         headers[HTTP2_HEADER_CONTENT_LENGTH] = `${contentLength2}`;
       }
       session.ref();
-      const shouldEndStream = method === "GET" || method === "HEAD" || body2 === null;
+      const shouldEndStream = method === "GET" || method === "HEAD" || body3 === null;
       if (expectContinue) {
         headers[HTTP2_HEADER_EXPECT] = "100-continue";
         stream2 = session.request(headers, { endStream: shouldEndStream, signal });
@@ -7257,7 +7257,7 @@ var require_client_h2 = __commonJS({
       });
       return true;
       function writeBodyH2() {
-        if (!body2 || contentLength2 === 0) {
+        if (!body3 || contentLength2 === 0) {
           writeBuffer(
             abort,
             stream2,
@@ -7268,23 +7268,23 @@ var require_client_h2 = __commonJS({
             contentLength2,
             expectsPayload
           );
-        } else if (util5.isBuffer(body2)) {
+        } else if (util5.isBuffer(body3)) {
           writeBuffer(
             abort,
             stream2,
-            body2,
+            body3,
             client,
             request,
             client[kSocket],
             contentLength2,
             expectsPayload
           );
-        } else if (util5.isBlobLike(body2)) {
-          if (typeof body2.stream === "function") {
+        } else if (util5.isBlobLike(body3)) {
+          if (typeof body3.stream === "function") {
             writeIterable(
               abort,
               stream2,
-              body2.stream(),
+              body3.stream(),
               client,
               request,
               client[kSocket],
@@ -7295,7 +7295,7 @@ var require_client_h2 = __commonJS({
             writeBlob(
               abort,
               stream2,
-              body2,
+              body3,
               client,
               request,
               client[kSocket],
@@ -7303,22 +7303,22 @@ var require_client_h2 = __commonJS({
               expectsPayload
             );
           }
-        } else if (util5.isStream(body2)) {
+        } else if (util5.isStream(body3)) {
           writeStream(
             abort,
             client[kSocket],
             expectsPayload,
             stream2,
-            body2,
+            body3,
             client,
             request,
             contentLength2
           );
-        } else if (util5.isIterable(body2)) {
+        } else if (util5.isIterable(body3)) {
           writeIterable(
             abort,
             stream2,
-            body2,
+            body3,
             client,
             request,
             client[kSocket],
@@ -7330,15 +7330,15 @@ var require_client_h2 = __commonJS({
         }
       }
     }
-    function writeBuffer(abort, h2stream, body2, client, request, socket, contentLength2, expectsPayload) {
+    function writeBuffer(abort, h2stream, body3, client, request, socket, contentLength2, expectsPayload) {
       try {
-        if (body2 != null && util5.isBuffer(body2)) {
-          assert5(contentLength2 === body2.byteLength, "buffer body must have content length");
+        if (body3 != null && util5.isBuffer(body3)) {
+          assert5(contentLength2 === body3.byteLength, "buffer body must have content length");
           h2stream.cork();
-          h2stream.write(body2);
+          h2stream.write(body3);
           h2stream.uncork();
           h2stream.end();
-          request.onBodySent(body2);
+          request.onBodySent(body3);
         }
         if (!expectsPayload) {
           socket[kReset] = true;
@@ -7349,10 +7349,10 @@ var require_client_h2 = __commonJS({
         abort(error63);
       }
     }
-    function writeStream(abort, socket, expectsPayload, h2stream, body2, client, request, contentLength2) {
+    function writeStream(abort, socket, expectsPayload, h2stream, body3, client, request, contentLength2) {
       assert5(contentLength2 !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
       const pipe2 = pipeline3(
-        body2,
+        body3,
         h2stream,
         (err) => {
           if (err) {
@@ -7373,13 +7373,13 @@ var require_client_h2 = __commonJS({
         request.onBodySent(chunk);
       }
     }
-    async function writeBlob(abort, h2stream, body2, client, request, socket, contentLength2, expectsPayload) {
-      assert5(contentLength2 === body2.size, "blob body must have content length");
+    async function writeBlob(abort, h2stream, body3, client, request, socket, contentLength2, expectsPayload) {
+      assert5(contentLength2 === body3.size, "blob body must have content length");
       try {
-        if (contentLength2 != null && contentLength2 !== body2.size) {
+        if (contentLength2 != null && contentLength2 !== body3.size) {
           throw new RequestContentLengthMismatchError();
         }
-        const buffer3 = Buffer.from(await body2.arrayBuffer());
+        const buffer3 = Buffer.from(await body3.arrayBuffer());
         h2stream.cork();
         h2stream.write(buffer3);
         h2stream.uncork();
@@ -7394,7 +7394,7 @@ var require_client_h2 = __commonJS({
         abort(err);
       }
     }
-    async function writeIterable(abort, h2stream, body2, client, request, socket, contentLength2, expectsPayload) {
+    async function writeIterable(abort, h2stream, body3, client, request, socket, contentLength2, expectsPayload) {
       assert5(contentLength2 !== 0 || client[kRunning] === 0, "iterator body cannot be pipelined");
       let callback = null;
       function onDrain() {
@@ -7414,7 +7414,7 @@ var require_client_h2 = __commonJS({
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
       try {
-        for await (const chunk of body2) {
+        for await (const chunk of body3) {
           if (socket[kError]) {
             throw socket[kError];
           }
@@ -7452,8 +7452,8 @@ var require_redirect_handler = __commonJS({
     var redirectableStatusCodes = [300, 301, 302, 303, 307, 308];
     var kBody = /* @__PURE__ */ Symbol("body");
     var BodyAsyncIterable = class {
-      constructor(body2) {
-        this[kBody] = body2;
+      constructor(body3) {
+        this[kBody] = body3;
         this[kBodyUsed] = false;
       }
       async *[Symbol.asyncIterator]() {
@@ -9696,18 +9696,18 @@ var require_readable = __commonJS({
       return buffer3;
     }
     function consumeEnd(consume2) {
-      const { type, body: body2, resolve: resolve7, stream: stream2, length } = consume2;
+      const { type, body: body3, resolve: resolve7, stream: stream2, length } = consume2;
       try {
         if (type === "text") {
-          resolve7(chunksDecode(body2, length));
+          resolve7(chunksDecode(body3, length));
         } else if (type === "json") {
-          resolve7(JSON.parse(chunksDecode(body2, length)));
+          resolve7(JSON.parse(chunksDecode(body3, length)));
         } else if (type === "arrayBuffer") {
-          resolve7(chunksConcat(body2, length).buffer);
+          resolve7(chunksConcat(body3, length).buffer);
         } else if (type === "blob") {
-          resolve7(new Blob(body2, { type: stream2[kContentType] }));
+          resolve7(new Blob(body3, { type: stream2[kContentType] }));
         } else if (type === "bytes") {
-          resolve7(chunksConcat(body2, length));
+          resolve7(chunksConcat(body3, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9747,12 +9747,12 @@ var require_util3 = __commonJS({
     } = require_errors();
     var { chunksDecode } = require_readable();
     var CHUNK_LIMIT = 128 * 1024;
-    async function getResolveErrorBodyCallback({ callback, body: body2, contentType: contentType2, statusCode, statusMessage, headers }) {
-      assert5(body2);
+    async function getResolveErrorBodyCallback({ callback, body: body3, contentType: contentType2, statusCode, statusMessage, headers }) {
+      assert5(body3);
       let chunks = [];
       let length = 0;
       try {
-        for await (const chunk of body2) {
+        for await (const chunk of body3) {
           chunks.push(chunk);
           length += chunk.length;
           if (length > CHUNK_LIMIT) {
@@ -9814,7 +9814,7 @@ var require_api_request = __commonJS({
         if (!opts || typeof opts !== "object") {
           throw new InvalidArgumentError("invalid opts");
         }
-        const { signal, method, opaque, body: body2, onInfo, responseHeaders, throwOnError, highWaterMark } = opts;
+        const { signal, method, opaque, body: body3, onInfo, responseHeaders, throwOnError, highWaterMark } = opts;
         try {
           if (typeof callback !== "function") {
             throw new InvalidArgumentError("invalid callback");
@@ -9833,8 +9833,8 @@ var require_api_request = __commonJS({
           }
           super("UNDICI_REQUEST");
         } catch (err) {
-          if (util5.isStream(body2)) {
-            util5.destroy(body2.on("error", util5.nop), err);
+          if (util5.isStream(body3)) {
+            util5.destroy(body3.on("error", util5.nop), err);
           }
           throw err;
         }
@@ -9844,7 +9844,7 @@ var require_api_request = __commonJS({
         this.callback = callback;
         this.res = null;
         this.abort = null;
-        this.body = body2;
+        this.body = body3;
         this.trailers = {};
         this.context = null;
         this.onInfo = onInfo || null;
@@ -9853,8 +9853,8 @@ var require_api_request = __commonJS({
         this.signal = signal;
         this.reason = null;
         this.removeAbortListener = null;
-        if (util5.isStream(body2)) {
-          body2.on("error", (err) => {
+        if (util5.isStream(body3)) {
+          body3.on("error", (err) => {
             this.onError(err);
           });
         }
@@ -9938,7 +9938,7 @@ var require_api_request = __commonJS({
         this.res.push(null);
       }
       onError(err) {
-        const { res, callback, body: body2, opaque } = this;
+        const { res, callback, body: body3, opaque } = this;
         if (callback) {
           this.callback = null;
           queueMicrotask(() => {
@@ -9951,9 +9951,9 @@ var require_api_request = __commonJS({
             util5.destroy(res, err);
           });
         }
-        if (body2) {
+        if (body3) {
           this.body = null;
-          util5.destroy(body2, err);
+          util5.destroy(body3, err);
         }
         if (this.removeAbortListener) {
           res?.off("close", this.removeAbortListener);
@@ -10052,7 +10052,7 @@ var require_api_stream = __commonJS({
         if (!opts || typeof opts !== "object") {
           throw new InvalidArgumentError("invalid opts");
         }
-        const { signal, method, opaque, body: body2, onInfo, responseHeaders, throwOnError } = opts;
+        const { signal, method, opaque, body: body3, onInfo, responseHeaders, throwOnError } = opts;
         try {
           if (typeof callback !== "function") {
             throw new InvalidArgumentError("invalid callback");
@@ -10071,8 +10071,8 @@ var require_api_stream = __commonJS({
           }
           super("UNDICI_STREAM");
         } catch (err) {
-          if (util5.isStream(body2)) {
-            util5.destroy(body2.on("error", util5.nop), err);
+          if (util5.isStream(body3)) {
+            util5.destroy(body3.on("error", util5.nop), err);
           }
           throw err;
         }
@@ -10084,11 +10084,11 @@ var require_api_stream = __commonJS({
         this.abort = null;
         this.context = null;
         this.trailers = null;
-        this.body = body2;
+        this.body = body3;
         this.onInfo = onInfo || null;
         this.throwOnError = throwOnError || false;
-        if (util5.isStream(body2)) {
-          body2.on("error", (err) => {
+        if (util5.isStream(body3)) {
+          body3.on("error", (err) => {
             this.onError(err);
           });
         }
@@ -10169,7 +10169,7 @@ var require_api_stream = __commonJS({
         res.end();
       }
       onError(err) {
-        const { res, callback, opaque, body: body2 } = this;
+        const { res, callback, opaque, body: body3 } = this;
         removeSignal(this);
         this.factory = null;
         if (res) {
@@ -10181,9 +10181,9 @@ var require_api_stream = __commonJS({
             this.runInAsyncScope(callback, null, err, { opaque });
           });
         }
-        if (body2) {
+        if (body3) {
           this.body = null;
-          util5.destroy(body2, err);
+          util5.destroy(body3, err);
         }
       }
     };
@@ -10290,9 +10290,9 @@ var require_api_pipeline = __commonJS({
           readableObjectMode: opts.objectMode,
           autoDestroy: true,
           read: () => {
-            const { body: body2 } = this;
-            if (body2?.resume) {
-              body2.resume();
+            const { body: body3 } = this;
+            if (body3?.resume) {
+              body3.resume();
             }
           },
           write: (chunk, encoding, callback) => {
@@ -10304,14 +10304,14 @@ var require_api_pipeline = __commonJS({
             }
           },
           destroy: (err, callback) => {
-            const { body: body2, req, res, ret, abort } = this;
+            const { body: body3, req, res, ret, abort } = this;
             if (!err && !ret._readableState.endEmitted) {
               err = new RequestAbortedError();
             }
             if (abort && err) {
               abort();
             }
-            util5.destroy(body2, err);
+            util5.destroy(body3, err);
             util5.destroy(req, err);
             util5.destroy(res, err);
             removeSignal(this);
@@ -10345,11 +10345,11 @@ var require_api_pipeline = __commonJS({
           return;
         }
         this.res = new PipelineResponse(resume);
-        let body2;
+        let body3;
         try {
           this.handler = null;
           const headers = this.responseHeaders === "raw" ? util5.parseRawHeaders(rawHeaders) : util5.parseHeaders(rawHeaders);
-          body2 = this.runInAsyncScope(handler, null, {
+          body3 = this.runInAsyncScope(handler, null, {
             statusCode,
             headers,
             opaque,
@@ -10360,13 +10360,13 @@ var require_api_pipeline = __commonJS({
           this.res.on("error", util5.nop);
           throw err;
         }
-        if (!body2 || typeof body2.on !== "function") {
+        if (!body3 || typeof body3.on !== "function") {
           throw new InvalidReturnValueError("expected Readable");
         }
-        body2.on("data", (chunk) => {
-          const { ret, body: body3 } = this;
-          if (!ret.push(chunk) && body3.pause) {
-            body3.pause();
+        body3.on("data", (chunk) => {
+          const { ret, body: body4 } = this;
+          if (!ret.push(chunk) && body4.pause) {
+            body4.pause();
           }
         }).on("error", (err) => {
           const { ret } = this;
@@ -10380,7 +10380,7 @@ var require_api_pipeline = __commonJS({
             util5.destroy(ret, new RequestAbortedError());
           }
         });
-        this.body = body2;
+        this.body = body3;
       }
       onData(chunk) {
         const { res } = this;
@@ -10749,10 +10749,10 @@ var require_mock_utils = __commonJS({
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path12, method, body: body2, headers }) {
+    function matchKey(mockDispatch2, { path: path12, method, body: body3, headers }) {
       const pathMatch = matchValue(mockDispatch2.path, path12);
       const methodMatch = matchValue(mockDispatch2.method, method);
-      const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body2) : true;
+      const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body3) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
       return pathMatch && methodMatch && bodyMatch && headersMatch;
     }
@@ -10780,7 +10780,7 @@ var require_mock_utils = __commonJS({
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for method '${key.method}' on path '${resolvedPath}'`);
       }
-      matchedMockDispatches = matchedMockDispatches.filter(({ body: body2 }) => typeof body2 !== "undefined" ? matchValue(body2, key.body) : true);
+      matchedMockDispatches = matchedMockDispatches.filter(({ body: body3 }) => typeof body3 !== "undefined" ? matchValue(body3, key.body) : true);
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for body '${key.body}' on path '${resolvedPath}'`);
       }
@@ -10810,11 +10810,11 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path12, method, body: body2, headers, query } = opts;
+      const { path: path12, method, body: body3, headers, query } = opts;
       return {
         path: path12,
         method,
-        body: body2,
+        body: body3,
         headers,
         query
       };
@@ -10839,9 +10839,9 @@ var require_mock_utils = __commonJS({
     function getStatusText(statusCode) {
       return STATUS_CODES[statusCode] || "unknown";
     }
-    async function getResponse(body2) {
+    async function getResponse(body3) {
       const buffers = [];
-      for await (const data of body2) {
+      for await (const data of body3) {
         buffers.push(data);
       }
       return Buffer.concat(buffers).toString("utf8");
@@ -10871,12 +10871,12 @@ var require_mock_utils = __commonJS({
       }
       function handleReply(mockDispatches, _data = data) {
         const optsHeaders = Array.isArray(opts.headers) ? buildHeadersFromArray(opts.headers) : opts.headers;
-        const body2 = typeof _data === "function" ? _data({ ...opts, headers: optsHeaders }) : _data;
-        if (isPromise(body2)) {
-          body2.then((newData) => handleReply(mockDispatches, newData));
+        const body3 = typeof _data === "function" ? _data({ ...opts, headers: optsHeaders }) : _data;
+        if (isPromise(body3)) {
+          body3.then((newData) => handleReply(mockDispatches, newData));
           return;
         }
-        const responseData = getResponseData(body2);
+        const responseData = getResponseData(body3);
         const responseHeaders = generateKeyValues(headers);
         const responseTrailers = generateKeyValues(trailers);
         handler.onConnect?.((err) => handler.onError(err), null);
@@ -11241,11 +11241,11 @@ var require_pluralizer = __commonJS({
         this.singular = singular;
         this.plural = plural2;
       }
-      pluralize(count) {
-        const one = count === 1;
+      pluralize(count2) {
+        const one = count2 === 1;
         const keys = one ? singulars : plurals;
         const noun = one ? this.singular : this.plural;
-        return { ...keys, count, noun };
+        return { ...keys, count: count2, noun };
       }
     };
   }
@@ -12420,9 +12420,9 @@ var require_response = __commonJS({
         const bytes = textEncoder.encode(
           serializeJavascriptValueToJSONString(data)
         );
-        const body2 = extractBody(bytes);
+        const body3 = extractBody(bytes);
         const responseObject = fromInnerResponse(makeResponse({}), "response");
-        initializeResponse(responseObject, init, { body: body2[0], type: "application/json" });
+        initializeResponse(responseObject, init, { body: body3[0], type: "application/json" });
         return responseObject;
       }
       // Creates a redirect Response that redirects to url with status status.
@@ -12446,13 +12446,13 @@ var require_response = __commonJS({
         return responseObject;
       }
       // https://fetch.spec.whatwg.org/#dom-response
-      constructor(body2 = null, init = {}) {
+      constructor(body3 = null, init = {}) {
         webidl.util.markAsUncloneable(this);
-        if (body2 === kConstruct) {
+        if (body3 === kConstruct) {
           return;
         }
-        if (body2 !== null) {
-          body2 = webidl.converters.BodyInit(body2);
+        if (body3 !== null) {
+          body3 = webidl.converters.BodyInit(body3);
         }
         init = webidl.converters.ResponseInit(init);
         this[kState] = makeResponse({});
@@ -12460,8 +12460,8 @@ var require_response = __commonJS({
         setHeadersGuard(this[kHeaders], "response");
         setHeadersList(this[kHeaders], this[kState].headersList);
         let bodyWithType = null;
-        if (body2 != null) {
-          const [extractedBody, type] = extractBody(body2);
+        if (body3 != null) {
+          const [extractedBody, type] = extractBody(body3);
           bodyWithType = { body: extractedBody, type };
         }
         initializeResponse(this, init, bodyWithType);
@@ -12666,7 +12666,7 @@ var require_response = __commonJS({
       assert5(isCancelled(fetchParams));
       return isAborted(fetchParams) ? makeNetworkError(Object.assign(new DOMException("The operation was aborted.", "AbortError"), { cause: err })) : makeNetworkError(Object.assign(new DOMException("Request was cancelled."), { cause: err }));
     }
-    function initializeResponse(response, init, body2) {
+    function initializeResponse(response, init, body3) {
       if (init.status !== null && (init.status < 200 || init.status > 599)) {
         throw new RangeError('init["status"] must be in the range of 200 to 599, inclusive.');
       }
@@ -12684,16 +12684,16 @@ var require_response = __commonJS({
       if ("headers" in init && init.headers != null) {
         fill(response[kHeaders], init.headers);
       }
-      if (body2) {
+      if (body3) {
         if (nullBodyStatus.includes(response.status)) {
           throw webidl.errors.exception({
             header: "Response constructor",
             message: `Invalid response status code ${response.status}`
           });
         }
-        response[kState].body = body2.body;
-        if (body2.type != null && !response[kState].headersList.contains("content-type", true)) {
-          response[kState].headersList.append("content-type", body2.type, true);
+        response[kState].body = body3.body;
+        if (body3.type != null && !response[kState].headersList.contains("content-type", true)) {
+          response[kState].headersList.append("content-type", body3.type, true);
         }
       }
     }
@@ -14332,11 +14332,11 @@ var require_fetch = __commonJS({
         })();
       }
       try {
-        const { body: body2, status, statusText, headersList, socket } = await dispatch({ body: requestBody });
+        const { body: body3, status, statusText, headersList, socket } = await dispatch({ body: requestBody });
         if (socket) {
           response = makeResponse({ status, statusText, headersList, socket });
         } else {
-          const iterator = body2[Symbol.asyncIterator]();
+          const iterator = body3[Symbol.asyncIterator]();
           fetchParams.controller.next = () => iterator.next();
           response = makeResponse({ status, statusText, headersList });
         }
@@ -14432,7 +14432,7 @@ var require_fetch = __commonJS({
         fetchParams.controller.connection.destroy();
       }
       return response;
-      function dispatch({ body: body2 }) {
+      function dispatch({ body: body3 }) {
         const url3 = requestCurrentURL(request);
         const agent = fetchParams.controller.dispatcher;
         return new Promise((resolve7, reject) => agent.dispatch(
@@ -14440,7 +14440,7 @@ var require_fetch = __commonJS({
             path: url3.pathname + url3.search,
             origin: url3.origin,
             method: request.method,
-            body: agent.isMockActive ? request.body && (request.body.source || request.body.stream) : body2,
+            body: agent.isMockActive ? request.body && (request.body.source || request.body.stream) : body3,
             headers: request.headersList.entries,
             maxRedirections: 0,
             upgrade: request.mode === "websocket" ? "websocket" : void 0
@@ -17050,8 +17050,8 @@ var require_util7 = __commonJS({
           return false;
         }
       }
-      const num = Number.parseInt(value, 10);
-      return num >= 8 && num <= 15;
+      const num2 = Number.parseInt(value, 10);
+      return num2 >= 8 && num2 <= 15;
     }
     var hasIntl = typeof process.versions.icu === "string";
     var fatalDecoder = hasIntl ? new TextDecoder("utf-8", { fatal: true }) : void 0;
@@ -17604,9 +17604,9 @@ var require_receiver = __commonJS({
             if (this.#byteOffset < this.#info.payloadLength) {
               return callback();
             }
-            const body2 = this.consume(this.#info.payloadLength);
+            const body3 = this.consume(this.#info.payloadLength);
             if (isControlFrame(this.#info.opcode)) {
-              this.#loop = this.parseControlFrame(body2);
+              this.#loop = this.parseControlFrame(body3);
               this.#state = parserStates.INFO;
               const socket = this.ws[kResponse].socket;
               if (this.#loop && socket.writableNeedDrain) {
@@ -17620,7 +17620,7 @@ var require_receiver = __commonJS({
               }
             } else {
               if (!this.#info.compressed) {
-                if (!this.writeFragments(body2)) {
+                if (!this.writeFragments(body3)) {
                   return;
                 }
                 if (this.#maxPayloadSize > 0 && this.#fragmentsBytes > this.#maxPayloadSize) {
@@ -17633,7 +17633,7 @@ var require_receiver = __commonJS({
                 this.#state = parserStates.INFO;
               } else {
                 this.#extensions.get("permessage-deflate").decompress(
-                  body2,
+                  body3,
                   this.#info.fin,
                   (error63, data) => {
                     if (error63) {
@@ -17746,14 +17746,14 @@ var require_receiver = __commonJS({
        * Parses control frames.
        * @param {Buffer} body
        */
-      parseControlFrame(body2) {
+      parseControlFrame(body3) {
         const { opcode, payloadLength } = this.#info;
         if (opcode === opcodes.CLOSE) {
           if (payloadLength === 1) {
             failWebsocketConnection(this.ws, "Received close frame with a 1-byte body.");
             return false;
           }
-          this.#info.closeInfo = this.parseCloseBody(body2);
+          this.#info.closeInfo = this.parseCloseBody(body3);
           if (this.#info.closeInfo.error) {
             const { code, reason } = this.#info.closeInfo;
             closeWebSocketConnection(this.ws, code, reason, reason.length);
@@ -17761,12 +17761,12 @@ var require_receiver = __commonJS({
             return false;
           }
           if (this.ws[kSentClose] !== sentCloseFrameState.SENT) {
-            let body3 = emptyBuffer;
+            let body4 = emptyBuffer;
             if (this.#info.closeInfo.code) {
-              body3 = Buffer.allocUnsafe(2);
-              body3.writeUInt16BE(this.#info.closeInfo.code, 0);
+              body4 = Buffer.allocUnsafe(2);
+              body4.writeUInt16BE(this.#info.closeInfo.code, 0);
             }
-            const closeFrame = new WebsocketFrameSend(body3);
+            const closeFrame = new WebsocketFrameSend(body4);
             this.ws[kResponse].socket.write(
               closeFrame.createFrame(opcodes.CLOSE),
               (err) => {
@@ -17781,18 +17781,18 @@ var require_receiver = __commonJS({
           return false;
         } else if (opcode === opcodes.PING) {
           if (!this.ws[kReceivedClose]) {
-            const frame = new WebsocketFrameSend(body2);
+            const frame = new WebsocketFrameSend(body3);
             this.ws[kResponse].socket.write(frame.createFrame(opcodes.PONG));
             if (channels.ping.hasSubscribers) {
               channels.ping.publish({
-                payload: body2
+                payload: body3
               });
             }
           }
         } else if (opcode === opcodes.PONG) {
           if (channels.pong.hasSubscribers) {
             channels.pong.publish({
-              payload: body2
+              payload: body3
             });
           }
         }
@@ -18664,15 +18664,15 @@ ${value}`;
           pos = 0;
         }
       }
-      discardLeadingBytes(count) {
-        while (count > 0 && this.lineChunkIndex < this.chunks.length) {
+      discardLeadingBytes(count2) {
+        while (count2 > 0 && this.lineChunkIndex < this.chunks.length) {
           const chunk = this.chunks[this.lineChunkIndex];
           const remaining = chunk.length - this.linePos;
-          if (count < remaining) {
-            this.linePos += count;
-            count = 0;
+          if (count2 < remaining) {
+            this.linePos += count2;
+            count2 = 0;
           } else {
-            count -= remaining;
+            count2 -= remaining;
             this.lineChunkIndex++;
             this.linePos = 0;
           }
@@ -19420,9 +19420,9 @@ var require_semver = __commonJS({
         } else {
           this.prerelease = m[4].split(".").map((id) => {
             if (/^[0-9]+$/.test(id)) {
-              const num = +id;
-              if (num >= 0 && num < MAX_SAFE_INTEGER) {
-                return num;
+              const num2 = +id;
+              if (num2 >= 0 && num2 < MAX_SAFE_INTEGER) {
+                return num2;
               }
             }
             return id;
@@ -25381,10 +25381,10 @@ var require_message_type = __commonJS({
     var baseDescriptors = Object.getOwnPropertyDescriptors(Object.getPrototypeOf({}));
     var messageTypeDescriptor = baseDescriptors[message_type_contract_1.MESSAGE_TYPE] = {};
     var MessageType4 = class {
-      constructor(name, fields, options) {
+      constructor(name, fields2, options) {
         this.defaultCheckDepth = 16;
         this.typeName = name;
-        this.fields = fields.map(reflection_info_1.normalizeFieldInfo);
+        this.fields = fields2.map(reflection_info_1.normalizeFieldInfo);
         this.options = options !== null && options !== void 0 ? options : {};
         messageTypeDescriptor.value = this;
         this.messagePrototype = Object.create(null, baseDescriptors);
@@ -25565,20 +25565,20 @@ var require_enum_object = __commonJS({
         return false;
       }
       for (let k of Object.keys(arg)) {
-        let num = parseInt(k);
-        if (!Number.isNaN(num)) {
-          let nam = arg[num];
+        let num2 = parseInt(k);
+        if (!Number.isNaN(num2)) {
+          let nam = arg[num2];
           if (nam === void 0)
             return false;
-          if (arg[nam] !== num)
+          if (arg[nam] !== num2)
             return false;
         } else {
-          let num2 = arg[k];
-          if (num2 === void 0)
+          let num3 = arg[k];
+          if (num3 === void 0)
             return false;
-          if (typeof num2 !== "number")
+          if (typeof num3 !== "number")
             return false;
-          if (arg[num2] === void 0)
+          if (arg[num3] === void 0)
             return false;
         }
       }
@@ -25600,7 +25600,7 @@ var require_enum_object = __commonJS({
     }
     exports2.listEnumNames = listEnumNames;
     function listEnumNumbers(enumObject) {
-      return listEnumValues(enumObject).map((val) => val.number).filter((num, index, arr) => arr.indexOf(num) == index);
+      return listEnumValues(enumObject).map((val) => val.number).filter((num2, index, arr) => arr.indexOf(num2) == index);
     }
     exports2.listEnumNumbers = listEnumNumbers;
   }
@@ -27515,8 +27515,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -27624,13 +27624,13 @@ var require_Alias = __commonJS({
         const anchor2 = anchors2 && source && anchors2.get(source);
         return anchor2 ? anchor2.count * anchor2.aliasCount : 0;
       } else if (identity.isCollection(node2)) {
-        let count = 0;
+        let count2 = 0;
         for (const item of node2.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count)
-            count = c;
+          if (c > count2)
+            count2 = c;
         }
-        return count;
+        return count2;
       } else if (identity.isPair(node2)) {
         const kc = getAliasCount(doc, node2.key, anchors2);
         const vc = getAliasCount(doc, node2.value, anchors2);
@@ -28250,10 +28250,10 @@ ${indent}`) + "'";
             literalFallback = true;
           };
         }
-        const body2 = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
+        const body3 = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
         if (!literalFallback)
           return `>${header}
-${indent}${body2}`;
+${indent}${body3}`;
       }
       value = value.replace(/\n+/g, `$&${indent}`);
       return `|${header}
@@ -28877,7 +28877,7 @@ ${indent}${line}` : "\n";
           str2 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str2.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum2, line) => sum2 + line.length + 2, 2) + (str2.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
             str2 += ",";
@@ -28893,7 +28893,7 @@ ${indent}${line}` : "\n";
         return start + end;
       } else {
         if (!reqNewline) {
-          const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
+          const len = lines.reduce((sum2, line) => sum2 + line.length + 2, 2);
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
@@ -29292,9 +29292,9 @@ var require_stringifyNumber = __commonJS({
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
         return String(value);
-      const num = typeof value === "number" ? value : Number(value);
-      if (!isFinite(num))
-        return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
+      const num2 = typeof value === "number" ? value : Number(value);
+      if (!isFinite(num2))
+        return isNaN(num2) ? ".nan" : num2 < 0 ? "-.inf" : ".inf";
       let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
       if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
         let i = n.indexOf(".");
@@ -29334,8 +29334,8 @@ var require_float = __commonJS({
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
       resolve: (str2) => parseFloat(str2),
       stringify(node2) {
-        const num = Number(node2.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
+        const num2 = Number(node2.value);
+        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node2);
       }
     };
     var float = {
@@ -29774,8 +29774,8 @@ var require_float2 = __commonJS({
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
       resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
       stringify(node2) {
-        const num = Number(node2.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
+        const num2 = Number(node2.value);
+        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node2);
       }
     };
     var float = {
@@ -29977,23 +29977,23 @@ var require_timestamp = __commonJS({
     function parseSexagesimal(str2, asBigInt) {
       const sign = str2[0];
       const parts = sign === "-" || sign === "+" ? str2.substring(1) : str2;
-      const num = (n) => asBigInt ? BigInt(n) : Number(n);
-      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
-      return sign === "-" ? num(-1) * res : res;
+      const num2 = (n) => asBigInt ? BigInt(n) : Number(n);
+      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num2(60) + num2(p), num2(0));
+      return sign === "-" ? num2(-1) * res : res;
     }
     function stringifySexagesimal(node2) {
       let { value } = node2;
-      let num = (n) => n;
+      let num2 = (n) => n;
       if (typeof value === "bigint")
-        num = (n) => BigInt(n);
+        num2 = (n) => BigInt(n);
       else if (isNaN(value) || !isFinite(value))
         return stringifyNumber.stringifyNumber(node2);
       let sign = "";
       if (value < 0) {
         sign = "-";
-        value *= num(-1);
+        value *= num2(-1);
       }
-      const _60 = num(60);
+      const _60 = num2(60);
       const parts = [value % _60];
       if (value < 60) {
         parts.unshift(0);
@@ -30269,13 +30269,13 @@ var require_stringifyDocument = __commonJS({
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body2 = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body3 = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
-          body2 += stringifyComment.lineComment(body2, "", commentString(contentComment));
-        if ((body2[0] === "|" || body2[0] === ">") && lines[lines.length - 1] === "---") {
-          lines[lines.length - 1] = `--- ${body2}`;
+          body3 += stringifyComment.lineComment(body3, "", commentString(contentComment));
+        if ((body3[0] === "|" || body3[0] === ">") && lines[lines.length - 1] === "---") {
+          lines[lines.length - 1] = `--- ${body3}`;
         } else
-          lines.push(body2);
+          lines.push(body3);
       } else {
         lines.push(stringify.stringify(doc.contents, ctx));
       }
@@ -30583,8 +30583,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -30661,12 +30661,12 @@ var require_errors2 = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count = 1;
+        let count2 = 1;
         const end = error63.linePos[1];
         if (end?.line === line && end.col > col) {
-          count = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count);
+        const pointer = " ".repeat(ci) + "^".repeat(count2);
         error63.message += `:
 
 ${lineStr}
@@ -32268,13 +32268,13 @@ var require_cst_scalar = __commonJS({
         case ">": {
           const he = source.indexOf("\n");
           const head = source.substring(0, he);
-          const body2 = source.substring(he + 1) + "\n";
+          const body3 = source.substring(he + 1) + "\n";
           const props = [
             { type: "block-scalar-header", offset, indent, source: head }
           ];
           if (!addEndtoBlockProps(props, end))
             props.push({ type: "newline", offset: -1, indent, source: "\n" });
-          return { type: "block-scalar", offset, indent, props, source: body2 };
+          return { type: "block-scalar", offset, indent, props, source: body3 };
         }
         case '"':
           return { type: "double-quoted-scalar", offset, indent, source, end };
@@ -32331,13 +32331,13 @@ var require_cst_scalar = __commonJS({
     function setBlockScalarValue(token, source) {
       const he = source.indexOf("\n");
       const head = source.substring(0, he);
-      const body2 = source.substring(he + 1) + "\n";
+      const body3 = source.substring(he + 1) + "\n";
       if (token.type === "block-scalar") {
         const header = token.props[0];
         if (header.type !== "block-scalar-header")
           throw new Error("Invalid block scalar header");
         header.source = head;
-        token.source = body2;
+        token.source = body3;
       } else {
         const { offset } = token;
         const indent = "indent" in token ? token.indent : -1;
@@ -32349,7 +32349,7 @@ var require_cst_scalar = __commonJS({
         for (const key of Object.keys(token))
           if (key !== "type" && key !== "offset")
             delete token[key];
-        Object.assign(token, { type: "block-scalar", indent, props, source: body2 });
+        Object.assign(token, { type: "block-scalar", indent, props, source: body3 });
       }
     }
     function addEndtoBlockProps(props, end) {
@@ -36335,8 +36335,9 @@ async function runAction(main2) {
 }
 
 // src/actions/pipeline/main.ts
+import { copyFile as copyFile2, mkdir as mkdir2, rm as rm2 } from "node:fs/promises";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
-import { resolve as resolve6 } from "node:path";
+import { basename as basename6, resolve as resolve6 } from "node:path";
 
 // src/core/report/escape.ts
 var WJ = "\u2060";
@@ -36686,14 +36687,14 @@ function pushAll(target, items) {
     target.push(items[i]);
   }
 }
-function balancedWithBudget(str2, masked, budget) {
-  if (budget.remaining < 0) {
+function balancedWithBudget(str2, masked, budget2) {
+  if (budget2.remaining < 0) {
     return void 0;
   }
   const r = range("{", "}", masked);
   const unmatched = r !== void 0 && masked.indexOf("{") < r[0];
-  budget.remaining -= r && !unmatched ? r[1] + 1 : str2.length;
-  if (!r || budget.remaining < 0) {
+  budget2.remaining -= r && !unmatched ? r[1] + 1 : str2.length;
+  if (!r || budget2.remaining < 0) {
     return void 0;
   }
   return {
@@ -36704,8 +36705,8 @@ function balancedWithBudget(str2, masked, budget) {
     unmatched
   };
 }
-function maskUnmatchedOpens(masked, budget) {
-  budget.remaining -= masked.length;
+function maskUnmatchedOpens(masked, budget2) {
+  budget2.remaining -= masked.length;
   const open3 = [];
   for (let i = 0; i < masked.length; i++) {
     const c = masked.charCodeAt(i);
@@ -36724,9 +36725,9 @@ function maskUnmatchedOpens(masked, budget) {
   }
   return out + masked.slice(last);
 }
-function commaSetFollows(str2, budget) {
-  budget.remaining -= str2.length;
-  if (budget.remaining < 0) {
+function commaSetFollows(str2, budget2) {
+  budget2.remaining -= str2.length;
+  if (budget2.remaining < 0) {
     return false;
   }
   let close = false;
@@ -36742,12 +36743,12 @@ function commaSetFollows(str2, budget) {
   }
   return false;
 }
-function parseCommaParts(str2, budget) {
+function parseCommaParts(str2, budget2) {
   const parts = [];
   let carry = "";
   for (; ; ) {
-    const m = balancedWithBudget(str2, str2, budget);
-    if (budget.remaining < 0) {
+    const m = balancedWithBudget(str2, str2, budget2);
+    if (budget2.remaining < 0) {
       return void 0;
     }
     if (!m) {
@@ -36756,10 +36757,10 @@ function parseCommaParts(str2, budget) {
       pushAll(parts, tail);
       return parts;
     }
-    const { pre, body: body2, post } = m;
+    const { pre, body: body3, post } = m;
     const p = pre.split(",");
     p[0] = carry + p[0];
-    p[p.length - 1] += "{" + body2 + "}";
+    p[p.length - 1] += "{" + body3 + "}";
     if (!post.length) {
       pushAll(parts, p);
       return parts;
@@ -36798,7 +36799,7 @@ function lte(i, y) {
 function gte(i, y) {
   return i >= y;
 }
-function combine(acc, pre, values, max, maxLength, dropEmpties, budget) {
+function combine(acc, pre, values, max, maxLength, dropEmpties, budget2) {
   const out = [];
   let length = 0;
   let nonEmpty;
@@ -36820,11 +36821,11 @@ function combine(acc, pre, values, max, maxLength, dropEmpties, budget) {
       length += expansion.length;
     }
   }
-  budget.remaining -= out.length;
+  budget2.remaining -= out.length;
   return out;
 }
-function expandSequence(body2, isAlphaSequence, max, maxLength, budget) {
-  const n = body2.split(/\.\./);
+function expandSequence(body3, isAlphaSequence, max, maxLength, budget2) {
+  const n = body3.split(/\.\./);
   const N = [];
   if (n[0] === void 0 || n[1] === void 0) {
     return N;
@@ -36843,8 +36844,8 @@ function expandSequence(body2, isAlphaSequence, max, maxLength, budget) {
   const cost = pad ? width : 1;
   let length = 0;
   for (let i = x; test(i, y) && N.length < max; i += incr) {
-    budget.remaining -= cost;
-    if (budget.remaining < 0) {
+    budget2.remaining -= cost;
+    if (budget2.remaining < 0) {
       return void 0;
     }
     let c;
@@ -36874,8 +36875,8 @@ function expandSequence(body2, isAlphaSequence, max, maxLength, budget) {
   }
   return N;
 }
-function expand_(str2, max, maxLength, maxDepth, depth, maxRewrites, budget, isTop) {
-  budget.remaining -= CALL_STEPS;
+function expand_(str2, max, maxLength, maxDepth, depth, maxRewrites, budget2, isTop) {
+  budget2.remaining -= CALL_STEPS;
   if (depth > maxDepth) {
     return [str2];
   }
@@ -36885,17 +36886,17 @@ function expand_(str2, max, maxLength, maxDepth, depth, maxRewrites, budget, isT
   let firstGroup = true;
   let masked = str2;
   for (; ; ) {
-    const m = balancedWithBudget(str2, masked, budget);
+    const m = balancedWithBudget(str2, masked, budget2);
     if (!m) {
-      return combine(acc, str2, [""], max, maxLength, dropEmpties, budget);
+      return combine(acc, str2, [""], max, maxLength, dropEmpties, budget2);
     }
     if (m.unmatched) {
-      masked = maskUnmatchedOpens(masked, budget);
+      masked = maskUnmatchedOpens(masked, budget2);
     }
     const pre = m.pre;
-    const literal2 = () => combine(acc, pre + "{" + m.body + "}" + m.post, [""], max, maxLength, dropEmpties, budget);
+    const literal2 = () => combine(acc, pre + "{" + m.body + "}" + m.post, [""], max, maxLength, dropEmpties, budget2);
     if (/\$$/.test(pre)) {
-      acc = combine(acc, pre + "{" + m.body + "}", [""], max, maxLength, dropEmpties && !m.post.length, budget);
+      acc = combine(acc, pre + "{" + m.body + "}", [""], max, maxLength, dropEmpties && !m.post.length, budget2);
       firstGroup = false;
       if (!m.post.length)
         break;
@@ -36908,7 +36909,7 @@ function expand_(str2, max, maxLength, maxDepth, depth, maxRewrites, budget, isT
     const isSequence = isNumericSequence || isAlphaSequence;
     const isOptions = m.body.indexOf(",") >= 0;
     if (!isSequence && !isOptions) {
-      if (rewrites < maxRewrites && commaSetFollows(m.post, budget)) {
+      if (rewrites < maxRewrites && commaSetFollows(m.post, budget2)) {
         rewrites++;
         str2 = m.pre + "{" + m.body + escClose + m.post;
         masked = masked.slice(0, m.end) + escClose + masked.slice(m.end + 1);
@@ -36923,23 +36924,23 @@ function expand_(str2, max, maxLength, maxDepth, depth, maxRewrites, budget, isT
     }
     let values;
     if (isSequence) {
-      values = expandSequence(m.body, isAlphaSequence, max, maxLength, budget);
+      values = expandSequence(m.body, isAlphaSequence, max, maxLength, budget2);
       if (!values) {
         return literal2();
       }
     } else {
-      let n = parseCommaParts(m.body, budget);
+      let n = parseCommaParts(m.body, budget2);
       if (!n) {
         return literal2();
       }
       if (n.length === 1 && n[0] !== void 0) {
-        n = expand_(n[0], max, maxLength, maxDepth, depth + 1, maxRewrites, budget, false).map(embrace);
-        if (budget.remaining < 0) {
+        n = expand_(n[0], max, maxLength, maxDepth, depth + 1, maxRewrites, budget2, false).map(embrace);
+        if (budget2.remaining < 0) {
           return literal2();
         }
         if (n.length === 1) {
-          const next2 = combine(acc, pre + n[0], [""], max, maxLength, dropEmpties && !m.post.length, budget);
-          if (budget.remaining < 0) {
+          const next2 = combine(acc, pre + n[0], [""], max, maxLength, dropEmpties && !m.post.length, budget2);
+          if (budget2.remaining < 0) {
             return literal2();
           }
           acc = next2;
@@ -36959,8 +36960,8 @@ function expand_(str2, max, maxLength, maxDepth, depth, maxRewrites, budget, isT
       values = [];
       let valuesLength = 0;
       outer: for (let j = 0; j < n.length; j++) {
-        const expanded = expand_(n[j], max, maxLength, maxDepth, depth + 1, maxRewrites, budget, false);
-        if (budget.remaining < 0) {
+        const expanded = expand_(n[j], max, maxLength, maxDepth, depth + 1, maxRewrites, budget2, false);
+        if (budget2.remaining < 0) {
           return literal2();
         }
         for (let k = 0; k < expanded.length; k++) {
@@ -36975,8 +36976,8 @@ function expand_(str2, max, maxLength, maxDepth, depth, maxRewrites, budget, isT
         }
       }
     }
-    const next = combine(acc, pre, values, max, maxLength, dropEmpties && !m.post.length, budget);
-    if (budget.remaining < 0) {
+    const next = combine(acc, pre, values, max, maxLength, dropEmpties && !m.post.length, budget2);
+    if (budget2.remaining < 0) {
       return literal2();
     }
     acc = next;
@@ -37505,10 +37506,10 @@ var AST = class {
     if (this !== this.#root)
       return this.#root.toMMPattern();
     const glob = this.toString();
-    const [re, body2, hasMagic, uflag] = this.toRegExpSource();
+    const [re, body3, hasMagic, uflag] = this.toRegExpSource();
     const anyMagic = hasMagic || this.#hasMagic || this.#options.nocase && !this.#options.nocaseMagicOnly && glob.toUpperCase() !== glob.toLowerCase();
     if (!anyMagic) {
-      return body2;
+      return body3;
     }
     const flags = (this.#options.nocase ? "i" : "") + (uflag ? "u" : "");
     return Object.assign(new RegExp(`^${re}$`, flags), {
@@ -37633,8 +37634,8 @@ var AST = class {
     }
     const repeated = this.type === "*" || this.type === "+";
     const start = this.type === "!" ? "(?:(?!(?:" : "(?:";
-    let body2 = this.#partsToRegExp(dot);
-    if (this.isStart() && this.isEnd() && !body2 && this.type !== "!") {
+    let body3 = this.#partsToRegExp(dot);
+    if (this.isStart() && this.isEnd() && !body3 && this.type !== "!") {
       const s = this.toString();
       const me = this;
       me.#parts = [s];
@@ -37643,11 +37644,11 @@ var AST = class {
       return [s, unescape(this.toString()), false, false];
     }
     let bodyDotAllowed = !repeated || allowDot || dot || !startNoDot ? "" : this.#partsToRegExp(true);
-    if (bodyDotAllowed === body2) {
+    if (bodyDotAllowed === body3) {
       bodyDotAllowed = "";
     }
     if (bodyDotAllowed) {
-      body2 = `(?:${body2})(?:${bodyDotAllowed})*?`;
+      body3 = `(?:${body3})(?:${bodyDotAllowed})*?`;
     }
     let final = "";
     if (this.type === "!" && this.#emptyExt) {
@@ -37657,11 +37658,11 @@ var AST = class {
         // !() must match something,but !(x) can match ''
         "))" + (this.isStart() && !dot && !allowDot ? startNoDot : "") + star + ")"
       ) : this.type === "@" ? ")" : this.type === "?" ? ")?" : this.type === "+" && bodyDotAllowed ? ")" : this.type === "*" && bodyDotAllowed ? `)?` : `)${this.type}`;
-      final = start + body2 + close;
+      final = start + body3 + close;
     }
     return [
       final,
-      unescape(body2),
+      unescape(body3),
       this.#hasMagic = !!this.#hasMagic,
       this.#uflag
     ];
@@ -38293,7 +38294,7 @@ var Minimatch = class {
   #matchGlobstar(file2, pattern, partial2, fileIndex, patternIndex) {
     const firstgs = pattern.indexOf(GLOBSTAR, patternIndex);
     const lastgs = pattern.lastIndexOf(GLOBSTAR);
-    const [head, body2, tail] = partial2 ? [
+    const [head, body3, tail] = partial2 ? [
       pattern.slice(patternIndex, firstgs),
       pattern.slice(firstgs + 1),
       []
@@ -38328,7 +38329,7 @@ var Minimatch = class {
         fileTailMatch = tail.length + 1;
       }
     }
-    if (!body2.length) {
+    if (!body3.length) {
       let sawSome = !!fileTailMatch;
       for (let i2 = fileIndex; i2 < file2.length - fileTailMatch; i2++) {
         const f = String(file2[i2]);
@@ -38343,7 +38344,7 @@ var Minimatch = class {
     let currentBody = bodySegments[0];
     let nonGsParts = 0;
     const nonGsPartsSums = [0];
-    for (const b of body2) {
+    for (const b of body3) {
       if (b === GLOBSTAR) {
         nonGsPartsSums.push(nonGsParts);
         currentBody = [[], 0];
@@ -38374,11 +38375,11 @@ var Minimatch = class {
       }
       return sawTail;
     }
-    const [body2, after] = bs;
+    const [body3, after] = bs;
     while (fileIndex <= after) {
-      const m = this.#matchOne(file2.slice(0, fileIndex + body2.length), body2, partial2, fileIndex, 0);
+      const m = this.#matchOne(file2.slice(0, fileIndex + body3.length), body3, partial2, fileIndex, 0);
       if (m && globStarDepth < this.maxGlobstarRecursion) {
-        const sub = this.#matchGlobStarBodySections(file2, bodySegments, fileIndex + body2.length, bodyIndex + 1, partial2, globStarDepth + 1, sawTail);
+        const sub = this.#matchGlobStarBodySections(file2, bodySegments, fileIndex + body3.length, bodyIndex + 1, partial2, globStarDepth + 1, sawTail);
         if (sub !== false) {
           return sub;
         }
@@ -38597,8 +38598,8 @@ var Path = class {
         let remaining = itemPath;
         let dir = dirname4(remaining);
         while (dir !== remaining) {
-          const basename6 = path6.basename(remaining);
-          this.segments.unshift(basename6);
+          const basename7 = path6.basename(remaining);
+          this.segments.unshift(basename7);
           remaining = dir;
           dir = dirname4(remaining);
         }
@@ -40131,8 +40132,8 @@ var logger = createClientLogger("ts-http-runtime");
 
 // node_modules/@typespec/ts-http-runtime/dist/esm/nodeHttpClient.js
 var DEFAULT_TLS_SETTINGS = {};
-function isReadableStream(body2) {
-  return body2 && typeof body2.pipe === "function";
+function isReadableStream(body3) {
+  return body3 && typeof body3.pipe === "function";
 }
 function isStreamComplete(stream2) {
   if (stream2.readable === false) {
@@ -40150,8 +40151,8 @@ function isStreamComplete(stream2) {
     stream2.on("error", handler);
   });
 }
-function isArrayBuffer(body2) {
-  return body2 && typeof body2.byteLength === "number";
+function isArrayBuffer(body3) {
+  return body3 && typeof body3.byteLength === "number";
 }
 var ReportTransform = class extends Transform {
   loadedBytes = 0;
@@ -40203,29 +40204,29 @@ var NodeHttpClient = class {
     }
     const acceptEncoding = request.headers.get("Accept-Encoding");
     const shouldDecompress = acceptEncoding?.includes("gzip") || acceptEncoding?.includes("deflate");
-    let body2 = typeof request.body === "function" ? request.body() : request.body;
-    if (body2 && !request.headers.has("Content-Length")) {
-      const bodyLength = getBodyLength(body2);
+    let body3 = typeof request.body === "function" ? request.body() : request.body;
+    if (body3 && !request.headers.has("Content-Length")) {
+      const bodyLength = getBodyLength(body3);
       if (bodyLength !== null) {
         request.headers.set("Content-Length", bodyLength);
       }
     }
     let responseStream;
     try {
-      if (body2 && request.onUploadProgress) {
+      if (body3 && request.onUploadProgress) {
         const onUploadProgress = request.onUploadProgress;
         const uploadReportStream = new ReportTransform(onUploadProgress);
         uploadReportStream.on("error", (e) => {
           logger.error("Error in upload progress", e);
         });
-        if (isReadableStream(body2)) {
-          body2.pipe(uploadReportStream);
+        if (isReadableStream(body3)) {
+          body3.pipe(uploadReportStream);
         } else {
-          uploadReportStream.end(body2);
+          uploadReportStream.end(body3);
         }
-        body2 = uploadReportStream;
+        body3 = uploadReportStream;
       }
-      const res = await this.makeRequest(request, abortController, body2);
+      const res = await this.makeRequest(request, abortController, body3);
       if (timeoutId !== void 0) {
         clearTimeout(timeoutId);
       }
@@ -40262,8 +40263,8 @@ var NodeHttpClient = class {
     } finally {
       if (request.abortSignal && abortListener) {
         let uploadStreamDone = Promise.resolve();
-        if (isReadableStream(body2)) {
-          uploadStreamDone = isStreamComplete(body2);
+        if (isReadableStream(body3)) {
+          uploadStreamDone = isStreamComplete(body3);
         }
         let downloadStreamDone = Promise.resolve();
         if (isReadableStream(responseStream)) {
@@ -40279,7 +40280,7 @@ var NodeHttpClient = class {
       }
     }
   }
-  makeRequest(request, abortController, body2) {
+  makeRequest(request, abortController, body3) {
     const url3 = new URL(request.url);
     const isInsecure = url3.protocol !== "https:";
     if (isInsecure && !request.allowInsecureConnection) {
@@ -40305,15 +40306,15 @@ var NodeHttpClient = class {
         req.destroy(abortError);
         reject(abortError);
       });
-      if (body2 && isReadableStream(body2)) {
-        body2.pipe(req);
-      } else if (body2) {
-        if (typeof body2 === "string" || Buffer.isBuffer(body2)) {
-          req.end(body2);
-        } else if (isArrayBuffer(body2)) {
-          req.end(ArrayBuffer.isView(body2) ? Buffer.from(body2.buffer, body2.byteOffset, body2.byteLength) : Buffer.from(body2));
+      if (body3 && isReadableStream(body3)) {
+        body3.pipe(req);
+      } else if (body3) {
+        if (typeof body3 === "string" || Buffer.isBuffer(body3)) {
+          req.end(body3);
+        } else if (isArrayBuffer(body3)) {
+          req.end(ArrayBuffer.isView(body3) ? Buffer.from(body3.buffer, body3.byteOffset, body3.byteLength) : Buffer.from(body3));
         } else {
-          logger.error("Unrecognized body type", body2);
+          logger.error("Unrecognized body type", body3);
           reject(new RestError("Unrecognized body type"));
         }
       } else {
@@ -40403,17 +40404,17 @@ function streamToText(stream2) {
     });
   });
 }
-function getBodyLength(body2) {
-  if (!body2) {
+function getBodyLength(body3) {
+  if (!body3) {
     return 0;
-  } else if (Buffer.isBuffer(body2)) {
-    return body2.length;
-  } else if (isReadableStream(body2)) {
+  } else if (Buffer.isBuffer(body3)) {
+    return body3.length;
+  } else if (isReadableStream(body3)) {
     return null;
-  } else if (isArrayBuffer(body2)) {
-    return body2.byteLength;
-  } else if (typeof body2 === "string") {
-    return Buffer.from(body2).length;
+  } else if (isArrayBuffer(body3)) {
+    return body3.byteLength;
+  } else if (typeof body3 === "string") {
+    return Buffer.from(body3).length;
   } else {
     return null;
   }
@@ -40700,10 +40701,10 @@ function defaultRetryPolicy(options = {}) {
 }
 
 // node_modules/@typespec/ts-http-runtime/dist/esm/formData.js
-function convertBodyToFormDataMap(body2) {
-  if (typeof FormData !== "undefined" && body2 instanceof FormData) {
+function convertBodyToFormDataMap(body3) {
+  if (typeof FormData !== "undefined" && body3 instanceof FormData) {
     const formDataMap = {};
-    for (const [key, value] of body2.entries()) {
+    for (const [key, value] of body3.entries()) {
       const existing = formDataMap[key];
       if (Array.isArray(existing)) {
         existing.push(value);
@@ -43157,8 +43158,8 @@ async function parse(jsonContentTypes, xmlContentTypes, operationResponse, opts,
         if (!parseXML2) {
           throw new Error("Parsing XML not supported.");
         }
-        const body2 = await parseXML2(text, opts.xml);
-        operationResponse.parsedBody = body2;
+        const body3 = await parseXML2(text, opts.xml);
+        operationResponse.parsedBody = body3;
         return operationResponse;
       }
     } catch (err) {
@@ -44499,9 +44500,9 @@ function validateAmpersand(xmlData, i) {
     i++;
     return validateNumberAmpersand(xmlData, i);
   }
-  let count = 0;
-  for (; i < xmlData.length; i++, count++) {
-    if (xmlData[i].match(/\w/) && count < 20)
+  let count2 = 0;
+  for (; i < xmlData.length; i++, count2++) {
+    if (xmlData[i].match(/\w/) && count2 < 20)
       continue;
     if (xmlData[i] === ";")
       break;
@@ -45810,9 +45811,9 @@ function toNumber(str2, options = {}) {
   } else if (options.octal && octRegex.test(trimmedStr)) {
     return parse_int(trimmedStr, 8);
   } else if (!isFinite(trimmedStr)) {
-    const num = Number(trimmedStr);
-    if (Number.isNaN(num)) return str2;
-    return handleInfinity(str2, num, options);
+    const num2 = Number(trimmedStr);
+    if (Number.isNaN(num2)) return str2;
+    return handleInfinity(str2, num2, options);
   } else if (trimmedStr.includes("e") || trimmedStr.includes("E")) {
     return resolveEnotation(str2, trimmedStr, options);
   } else {
@@ -45828,23 +45829,23 @@ function toNumber(str2, options = {}) {
       if (!options.leadingZeros && (leadingZeros.length > 1 || leadingZeros.length === 1 && !decimalAdjacentToLeadingZeros)) {
         return str2;
       } else {
-        const num = Number(trimmedStr);
-        const parsedStr = String(num);
-        if (num === 0) return num;
+        const num2 = Number(trimmedStr);
+        const parsedStr = String(num2);
+        if (num2 === 0) return num2;
         if (parsedStr.search(/[eE]/) !== -1) {
-          if (options.eNotation) return num;
+          if (options.eNotation) return num2;
           else return str2;
         } else if (trimmedStr.indexOf(".") !== -1) {
-          if (parsedStr === "0") return num;
-          else if (parsedStr === numTrimmedByZeros) return num;
-          else if (parsedStr === `${sign}${numTrimmedByZeros}`) return num;
+          if (parsedStr === "0") return num2;
+          else if (parsedStr === numTrimmedByZeros) return num2;
+          else if (parsedStr === `${sign}${numTrimmedByZeros}`) return num2;
           else return str2;
         }
         let n = leadingZeros ? numTrimmedByZeros : trimmedStr;
         if (leadingZeros) {
-          return n === parsedStr || sign + n === parsedStr ? num : str2;
+          return n === parsedStr || sign + n === parsedStr ? num2 : str2;
         } else {
-          return n === parsedStr || n === sign + parsedStr ? num : str2;
+          return n === parsedStr || n === sign + parsedStr ? num2 : str2;
         }
       }
     } else {
@@ -45898,13 +45899,13 @@ function parse_int(numStr, base) {
   else if (window && window.parseInt) return window.parseInt(numStr, base);
   else throw new Error("parseInt, Number.parseInt, window.parseInt are not supported");
 }
-function handleInfinity(str2, num, options) {
-  const isPositive = num === Infinity;
+function handleInfinity(str2, num2, options) {
+  const isPositive = num2 === Infinity;
   switch (options.infinity.toLowerCase()) {
     case "null":
       return null;
     case "infinity":
-      return num;
+      return num2;
     // Return Infinity or -Infinity
     case "string":
       return isPositive ? "Infinity" : "-Infinity";
@@ -51089,7 +51090,7 @@ var NativeCRC64 = (() => {
       if (printCharBuffers[2].length) printChar(2, 10);
     }
     function _fd_write(fd, iov, iovcnt, pnum) {
-      var num = 0;
+      var num2 = 0;
       for (var i = 0; i < iovcnt; i++) {
         var ptr = HEAPU32[iov >> 2];
         var len = HEAPU32[iov + 4 >> 2];
@@ -51097,9 +51098,9 @@ var NativeCRC64 = (() => {
         for (var j = 0; j < len; j++) {
           printChar(fd, HEAPU8[ptr + j]);
         }
-        num += len;
+        num2 += len;
       }
-      HEAPU32[pnum >> 2] = num;
+      HEAPU32[pnum >> 2] = num2;
       return 0;
     }
     function intArrayFromString(stringy, dontAddNull, length) {
@@ -64060,8 +64061,8 @@ var ServiceImpl = class {
    * @param body Initial data
    * @param options The options parameters.
    */
-  submitBatch(contentLength2, multipartContentType2, body2, options) {
-    return this.client.sendOperationRequest({ contentLength: contentLength2, multipartContentType: multipartContentType2, body: body2, options }, submitBatchOperationSpec);
+  submitBatch(contentLength2, multipartContentType2, body3, options) {
+    return this.client.sendOperationRequest({ contentLength: contentLength2, multipartContentType: multipartContentType2, body: body3, options }, submitBatchOperationSpec);
   }
   /**
    * The Filter Blobs operation enables callers to list blobs across all containers whose tags match a
@@ -64390,8 +64391,8 @@ var ContainerImpl = class {
    * @param body Initial data
    * @param options The options parameters.
    */
-  submitBatch(contentLength2, multipartContentType2, body2, options) {
-    return this.client.sendOperationRequest({ contentLength: contentLength2, multipartContentType: multipartContentType2, body: body2, options }, submitBatchOperationSpec2);
+  submitBatch(contentLength2, multipartContentType2, body3, options) {
+    return this.client.sendOperationRequest({ contentLength: contentLength2, multipartContentType: multipartContentType2, body: body3, options }, submitBatchOperationSpec2);
   }
   /**
    * The Filter Blobs operation enables callers to list blobs in a container whose tags match a given
@@ -66068,8 +66069,8 @@ var PageBlobImpl = class {
    * @param body Initial data
    * @param options The options parameters.
    */
-  uploadPages(contentLength2, body2, options) {
-    return this.client.sendOperationRequest({ contentLength: contentLength2, body: body2, options }, uploadPagesOperationSpec);
+  uploadPages(contentLength2, body3, options) {
+    return this.client.sendOperationRequest({ contentLength: contentLength2, body: body3, options }, uploadPagesOperationSpec);
   }
   /**
    * The Clear Pages operation clears a set of pages from a page blob
@@ -66519,8 +66520,8 @@ var AppendBlobImpl = class {
    * @param body Initial data
    * @param options The options parameters.
    */
-  appendBlock(contentLength2, body2, options) {
-    return this.client.sendOperationRequest({ contentLength: contentLength2, body: body2, options }, appendBlockOperationSpec);
+  appendBlock(contentLength2, body3, options) {
+    return this.client.sendOperationRequest({ contentLength: contentLength2, body: body3, options }, appendBlockOperationSpec);
   }
   /**
    * The Append Block operation commits a new block of data to the end of an existing append blob where
@@ -66728,8 +66729,8 @@ var BlockBlobImpl = class {
    * @param body Initial data
    * @param options The options parameters.
    */
-  upload(contentLength2, body2, options) {
-    return this.client.sendOperationRequest({ contentLength: contentLength2, body: body2, options }, uploadOperationSpec);
+  upload(contentLength2, body3, options) {
+    return this.client.sendOperationRequest({ contentLength: contentLength2, body: body3, options }, uploadOperationSpec);
   }
   /**
    * The Put Blob from URL operation creates a new Block Blob where the contents of the blob are read
@@ -66756,8 +66757,8 @@ var BlockBlobImpl = class {
    * @param body Initial data
    * @param options The options parameters.
    */
-  stageBlock(blockId2, contentLength2, body2, options) {
-    return this.client.sendOperationRequest({ blockId: blockId2, contentLength: contentLength2, body: body2, options }, stageBlockOperationSpec);
+  stageBlock(blockId2, contentLength2, body3, options) {
+    return this.client.sendOperationRequest({ blockId: blockId2, contentLength: contentLength2, body: body3, options }, stageBlockOperationSpec);
   }
   /**
    * The Stage Block operation creates a new block to be committed as part of a blob where the contents
@@ -68937,13 +68938,13 @@ var RetriableReadableStream = class extends Readable3 {
    * @param count - How much data in original data source to read
    * @param options -
    */
-  constructor(source, getter, offset, count, options = {}) {
+  constructor(source, getter, offset, count2, options = {}) {
     super({ highWaterMark: options.highWaterMark });
     this.getter = getter;
     this.source = source;
     this.start = offset;
     this.offset = offset;
-    this.end = offset + count - 1;
+    this.end = offset + count2 - 1;
     this.maxRetryRequests = options.maxRetryRequests && options.maxRetryRequests >= 0 ? options.maxRetryRequests : 0;
     this.onProgress = options.onProgress;
     this.options = options;
@@ -69462,9 +69463,9 @@ var BlobDownloadResponse = class {
    * @param count -
    * @param options -
    */
-  constructor(originalResponse2, getter, offset, count, options = {}) {
+  constructor(originalResponse2, getter, offset, count2, options = {}) {
     this.originalResponse = originalResponse2;
-    this.blobDownloadStream = new RetriableReadableStream(this.originalResponse.readableStreamBody, getter, offset, count, options);
+    this.blobDownloadStream = new RetriableReadableStream(this.originalResponse.readableStreamBody, getter, offset, count2, options);
   }
 };
 
@@ -69591,12 +69592,12 @@ var AvroParser = class _AvroParser {
   }
   static async readArray(stream2, readItemMethod, options = {}) {
     const items = [];
-    for (let count = await _AvroParser.readLong(stream2, options); count !== 0; count = await _AvroParser.readLong(stream2, options)) {
-      if (count < 0) {
+    for (let count2 = await _AvroParser.readLong(stream2, options); count2 !== 0; count2 = await _AvroParser.readLong(stream2, options)) {
+      if (count2 < 0) {
         await _AvroParser.readLong(stream2, options);
-        count = -count;
+        count2 = -count2;
       }
-      while (count--) {
+      while (count2--) {
         const item = await readItemMethod(stream2, options);
         items.push(item);
       }
@@ -69670,14 +69671,14 @@ var AvroType = class _AvroType {
         if (!schema.name) {
           throw new Error(`Required attribute 'name' doesn't exist on schema: ${schema}`);
         }
-        const fields = {};
+        const fields2 = {};
         if (!schema.fields) {
           throw new Error(`Required attribute 'fields' doesn't exist on schema: ${schema}`);
         }
         for (const field of schema.fields) {
-          fields[field.name] = _AvroType.fromSchema(field.type);
+          fields2[field.name] = _AvroType.fromSchema(field.type);
         }
-        return new AvroRecordType(fields, schema.name);
+        return new AvroRecordType(fields2, schema.name);
       case AvroComplex.ENUM:
         if (schema.aliases) {
           throw new Error(`aliases currently is not supported, schema: ${schema}`);
@@ -69770,9 +69771,9 @@ var AvroMapType = class extends AvroType {
 var AvroRecordType = class extends AvroType {
   _name;
   _fields;
-  constructor(fields, name) {
+  constructor(fields2, name) {
     super();
-    this._fields = fields;
+    this._fields = fields2;
     this._name = name;
   }
   // eslint-disable-next-line @typescript-eslint/no-wrapper-object-types
@@ -71060,11 +71061,11 @@ import fs5 from "node:fs";
 import util3 from "node:util";
 async function streamToBuffer(stream2, buffer3, offset, end, encoding) {
   let pos = 0;
-  const count = end - offset;
+  const count2 = end - offset;
   return new Promise((resolve7, reject) => {
     const timeout = setTimeout(() => reject(new Error(`The operation cannot be completed in timeout.`)), REQUEST_TIMEOUT);
     stream2.on("readable", () => {
-      if (pos >= count) {
+      if (pos >= count2) {
         clearTimeout(timeout);
         resolve7();
         return;
@@ -71076,14 +71077,14 @@ async function streamToBuffer(stream2, buffer3, offset, end, encoding) {
       if (typeof chunk === "string") {
         chunk = Buffer.from(chunk, encoding);
       }
-      const chunkLength = pos + chunk.length > count ? count - pos : chunk.length;
+      const chunkLength = pos + chunk.length > count2 ? count2 - pos : chunk.length;
       buffer3.fill(chunk.slice(0, chunkLength), offset + pos, offset + pos + chunkLength);
       pos += chunkLength;
     });
     stream2.on("end", () => {
       clearTimeout(timeout);
-      if (pos < count) {
-        reject(new Error(`Stream drains before getting enough data needed. Data read: ${pos}, data need: ${count}`));
+      if (pos < count2) {
+        reject(new Error(`Stream drains before getting enough data needed. Data read: ${pos}, data need: ${count2}`));
       }
       resolve7();
     });
@@ -71300,7 +71301,7 @@ var BlobClient = class _BlobClient extends StorageClient2 {
    * }
    * ```
    */
-  async download(offset = 0, count, options = {}) {
+  async download(offset = 0, count2, options = {}) {
     options.conditions = options.conditions || {};
     options.conditions = options.conditions || {};
     ensureCpkIfSpecified(options.customerProvidedKey, this.isHttps);
@@ -71316,7 +71317,7 @@ var BlobClient = class _BlobClient extends StorageClient2 {
           onDownloadProgress: isNodeLike2 ? void 0 : options.onProgress
           // for Node.js, progress is reported by RetriableReadableStream
         },
-        range: offset === 0 && !count ? void 0 : rangeToString({ offset, count }),
+        range: offset === 0 && !count2 ? void 0 : rangeToString({ offset, count: count2 }),
         rangeGetContentMD5: options.rangeGetContentMD5,
         rangeGetContentCRC64: options.rangeGetContentCrc64,
         snapshot: options.snapshot,
@@ -71826,15 +71827,15 @@ var BlobClient = class _BlobClient extends StorageClient2 {
   async downloadToBuffer(param1, param2, param3, param4 = {}) {
     let buffer3;
     let offset = 0;
-    let count = 0;
+    let count2 = 0;
     let options = param4;
     if (param1 instanceof Buffer) {
       buffer3 = param1;
       offset = param2 || 0;
-      count = typeof param3 === "number" ? param3 : 0;
+      count2 = typeof param3 === "number" ? param3 : 0;
     } else {
       offset = typeof param1 === "number" ? param1 : 0;
-      count = typeof param2 === "number" ? param2 : 0;
+      count2 = typeof param2 === "number" ? param2 : 0;
       options = param3 || {};
     }
     let blockSize = options.blockSize ?? 0;
@@ -71847,38 +71848,38 @@ var BlobClient = class _BlobClient extends StorageClient2 {
     if (offset < 0) {
       throw new RangeError("offset option must be >= 0");
     }
-    if (count && count <= 0) {
+    if (count2 && count2 <= 0) {
       throw new RangeError("count option must be greater than 0");
     }
     if (!options.conditions) {
       options.conditions = {};
     }
     return tracingClient.withSpan("BlobClient-downloadToBuffer", options, async (updatedOptions) => {
-      if (!count) {
+      if (!count2) {
         const response = await this.getProperties({
           ...options,
           tracingOptions: updatedOptions.tracingOptions
         });
-        count = response.contentLength - offset;
-        if (count < 0) {
+        count2 = response.contentLength - offset;
+        if (count2 < 0) {
           throw new RangeError(`offset ${offset} shouldn't be larger than blob size ${response.contentLength}`);
         }
       }
       if (!buffer3) {
         try {
-          buffer3 = Buffer.alloc(count);
+          buffer3 = Buffer.alloc(count2);
         } catch (error63) {
-          throw new Error(`Unable to allocate the buffer of size: ${count}(in bytes). Please try passing your own buffer to the "downloadToBuffer" method or try using other methods like "download" or "downloadToFile".	 ${error63.message}`);
+          throw new Error(`Unable to allocate the buffer of size: ${count2}(in bytes). Please try passing your own buffer to the "downloadToBuffer" method or try using other methods like "download" or "downloadToFile".	 ${error63.message}`);
         }
       }
-      if (buffer3.length < count) {
-        throw new RangeError(`The buffer's size should be equal to or larger than the request count of bytes: ${count}`);
+      if (buffer3.length < count2) {
+        throw new RangeError(`The buffer's size should be equal to or larger than the request count of bytes: ${count2}`);
       }
       let transferProgress = 0;
       const batch = new Batch(options.concurrency);
-      for (let off = offset; off < offset + count; off = off + blockSize) {
+      for (let off = offset; off < offset + count2; off = off + blockSize) {
         batch.addOperation(async () => {
-          let chunkEnd = offset + count;
+          let chunkEnd = offset + count2;
           if (off + blockSize < chunkEnd) {
             chunkEnd = off + blockSize;
           }
@@ -71917,9 +71918,9 @@ var BlobClient = class _BlobClient extends StorageClient2 {
    *                                                 content is already read and written into a local file
    *                                                 at the specified path.
    */
-  async downloadToFile(filePath, offset = 0, count, options = {}) {
+  async downloadToFile(filePath, offset = 0, count2, options = {}) {
     return tracingClient.withSpan("BlobClient-downloadToFile", options, async (updatedOptions) => {
-      const response = await this.download(offset, count, {
+      const response = await this.download(offset, count2, {
         ...options,
         tracingOptions: updatedOptions.tracingOptions
       });
@@ -72350,11 +72351,11 @@ var AppendBlobClient = class _AppendBlobClient extends BlobClient {
    * await existingAppendBlobClient.appendBlock(content, content.length);
    * ```
    */
-  async appendBlock(body2, contentLength2, options = {}) {
+  async appendBlock(body3, contentLength2, options = {}) {
     options.conditions = options.conditions || {};
     ensureCpkIfSpecified(options.customerProvidedKey, this.isHttps);
     return tracingClient.withSpan("AppendBlobClient-appendBlock", options, async (updatedOptions) => {
-      return assertResponse(await this.appendBlobContext.appendBlock(contentLength2, body2, {
+      return assertResponse(await this.appendBlobContext.appendBlock(contentLength2, body3, {
         abortSignal: options.abortSignal,
         appendPositionAccessConditions: options.conditions,
         leaseAccessConditions: options.conditions,
@@ -72387,14 +72388,14 @@ var AppendBlobClient = class _AppendBlobClient extends BlobClient {
    * @param count - Number of bytes to be appended as a block
    * @param options -
    */
-  async appendBlockFromURL(sourceURL, sourceOffset, count, options = {}) {
+  async appendBlockFromURL(sourceURL, sourceOffset, count2, options = {}) {
     options.conditions = options.conditions || {};
     options.sourceConditions = options.sourceConditions || {};
     ensureCpkIfSpecified(options.customerProvidedKey, this.isHttps);
     return tracingClient.withSpan("AppendBlobClient-appendBlockFromURL", options, async (updatedOptions) => {
       return assertResponse(await this.appendBlobContext.appendBlockFromUrl(sourceURL, 0, {
         abortSignal: options.abortSignal,
-        sourceRange: rangeToString({ offset: sourceOffset, count }),
+        sourceRange: rangeToString({ offset: sourceOffset, count: count2 }),
         sourceContentMD5: options.sourceContentMD5,
         sourceContentCrc64: options.sourceContentCrc64,
         leaseAccessConditions: options.conditions,
@@ -72603,11 +72604,11 @@ var BlockBlobClient = class _BlockBlobClient extends BlobClient {
    * const uploadBlobResponse = await blockBlobClient.upload(content, content.length);
    * ```
    */
-  async upload(body2, contentLength2, options = {}) {
+  async upload(body3, contentLength2, options = {}) {
     options.conditions = options.conditions || {};
     ensureCpkIfSpecified(options.customerProvidedKey, this.isHttps);
     return tracingClient.withSpan("BlockBlobClient-upload", options, async (updatedOptions) => {
-      return assertResponse(await this.blockBlobContext.upload(contentLength2, body2, {
+      return assertResponse(await this.blockBlobContext.upload(contentLength2, body3, {
         abortSignal: options.abortSignal,
         blobHttpHeaders: options.blobHTTPHeaders,
         leaseAccessConditions: options.conditions,
@@ -72688,10 +72689,10 @@ var BlockBlobClient = class _BlockBlobClient extends BlobClient {
    * @param options - Options to the Block Blob Stage Block operation.
    * @returns Response data for the Block Blob Stage Block operation.
    */
-  async stageBlock(blockId2, body2, contentLength2, options = {}) {
+  async stageBlock(blockId2, body3, contentLength2, options = {}) {
     ensureCpkIfSpecified(options.customerProvidedKey, this.isHttps);
     return tracingClient.withSpan("BlockBlobClient-stageBlock", options, async (updatedOptions) => {
-      return assertResponse(await this.blockBlobContext.stageBlock(blockId2, contentLength2, body2, {
+      return assertResponse(await this.blockBlobContext.stageBlock(blockId2, contentLength2, body3, {
         abortSignal: options.abortSignal,
         leaseAccessConditions: options.conditions,
         requestOptions: {
@@ -72726,7 +72727,7 @@ var BlockBlobClient = class _BlockBlobClient extends BlobClient {
    * @param options - Options to the Block Blob Stage Block From URL operation.
    * @returns Response data for the Block Blob Stage Block From URL operation.
    */
-  async stageBlockFromURL(blockId2, sourceURL, offset = 0, count, options = {}) {
+  async stageBlockFromURL(blockId2, sourceURL, offset = 0, count2, options = {}) {
     ensureCpkIfSpecified(options.customerProvidedKey, this.isHttps);
     return tracingClient.withSpan("BlockBlobClient-stageBlockFromURL", options, async (updatedOptions) => {
       return assertResponse(await this.blockBlobContext.stageBlockFromURL(blockId2, 0, sourceURL, {
@@ -72734,7 +72735,7 @@ var BlockBlobClient = class _BlockBlobClient extends BlobClient {
         leaseAccessConditions: options.conditions,
         sourceContentMD5: options.sourceContentMD5,
         sourceContentCrc64: options.sourceContentCrc64,
-        sourceRange: offset === 0 && !count ? void 0 : rangeToString({ offset, count }),
+        sourceRange: offset === 0 && !count2 ? void 0 : rangeToString({ offset, count: count2 }),
         cpkInfo: options.customerProvidedKey,
         encryptionScope: options.encryptionScope,
         copySourceAuthorization: httpAuthorizationToString(options.sourceAuthorization),
@@ -72963,10 +72964,10 @@ var BlockBlobClient = class _BlockBlobClient extends BlobClient {
   async uploadFile(filePath, options = {}) {
     return tracingClient.withSpan("BlockBlobClient-uploadFile", options, async (updatedOptions) => {
       const size = (await fsStat(filePath)).size;
-      return this.uploadSeekableInternal((offset, count) => {
+      return this.uploadSeekableInternal((offset, count2) => {
         return () => fsCreateReadStream(filePath, {
           autoClose: true,
-          end: count ? offset + count - 1 : Infinity,
+          end: count2 ? offset + count2 - 1 : Infinity,
           start: offset
         });
       }, size, {
@@ -73007,11 +73008,11 @@ var BlockBlobClient = class _BlockBlobClient extends BlobClient {
         stream2,
         bufferSize,
         maxConcurrency,
-        async (body2, length) => {
+        async (body3, length) => {
           const blockID = generateBlockID(blockIDPrefix, blockNum);
           blockList.push(blockID);
           blockNum++;
-          await this.stageBlock(blockID, body2, length, {
+          await this.stageBlock(blockID, body3, length, {
             customerProvidedKey: options.customerProvidedKey,
             conditions: options.conditions,
             encryptionScope: options.encryptionScope,
@@ -73173,11 +73174,11 @@ var PageBlobClient = class _PageBlobClient extends BlobClient {
    * @param options - Options to the Page Blob Upload Pages operation.
    * @returns Response data for the Page Blob Upload Pages operation.
    */
-  async uploadPages(body2, offset, count, options = {}) {
+  async uploadPages(body3, offset, count2, options = {}) {
     options.conditions = options.conditions || {};
     ensureCpkIfSpecified(options.customerProvidedKey, this.isHttps);
     return tracingClient.withSpan("PageBlobClient-uploadPages", options, async (updatedOptions) => {
-      return assertResponse(await this.pageBlobContext.uploadPages(count, body2, {
+      return assertResponse(await this.pageBlobContext.uploadPages(count2, body3, {
         abortSignal: options.abortSignal,
         leaseAccessConditions: options.conditions,
         modifiedAccessConditions: {
@@ -73187,7 +73188,7 @@ var PageBlobClient = class _PageBlobClient extends BlobClient {
         requestOptions: {
           onUploadProgress: options.onProgress
         },
-        range: rangeToString({ offset, count }),
+        range: rangeToString({ offset, count: count2 }),
         sequenceNumberAccessConditions: options.conditions,
         transactionalContentMD5: options.transactionalContentMD5,
         transactionalContentCrc64: options.transactionalContentCrc64,
@@ -73208,12 +73209,12 @@ var PageBlobClient = class _PageBlobClient extends BlobClient {
    * @param count - Number of bytes to be uploaded from source page blob
    * @param options -
    */
-  async uploadPagesFromURL(sourceURL, sourceOffset, destOffset, count, options = {}) {
+  async uploadPagesFromURL(sourceURL, sourceOffset, destOffset, count2, options = {}) {
     options.conditions = options.conditions || {};
     options.sourceConditions = options.sourceConditions || {};
     ensureCpkIfSpecified(options.customerProvidedKey, this.isHttps);
     return tracingClient.withSpan("PageBlobClient-uploadPagesFromURL", options, async (updatedOptions) => {
-      return assertResponse(await this.pageBlobContext.uploadPagesFromURL(sourceURL, rangeToString({ offset: sourceOffset, count }), 0, rangeToString({ offset: destOffset, count }), {
+      return assertResponse(await this.pageBlobContext.uploadPagesFromURL(sourceURL, rangeToString({ offset: sourceOffset, count: count2 }), 0, rangeToString({ offset: destOffset, count: count2 }), {
         abortSignal: options.abortSignal,
         sourceContentMD5: options.sourceContentMD5,
         sourceContentCrc64: options.sourceContentCrc64,
@@ -73246,7 +73247,7 @@ var PageBlobClient = class _PageBlobClient extends BlobClient {
    * @param options - Options to the Page Blob Clear Pages operation.
    * @returns Response data for the Page Blob Clear Pages operation.
    */
-  async clearPages(offset = 0, count, options = {}) {
+  async clearPages(offset = 0, count2, options = {}) {
     options.conditions = options.conditions || {};
     return tracingClient.withSpan("PageBlobClient-clearPages", options, async (updatedOptions) => {
       return assertResponse(await this.pageBlobContext.clearPages(0, {
@@ -73256,7 +73257,7 @@ var PageBlobClient = class _PageBlobClient extends BlobClient {
           ...options.conditions,
           ifTags: options.conditions?.tagConditions
         },
-        range: rangeToString({ offset, count }),
+        range: rangeToString({ offset, count: count2 }),
         sequenceNumberAccessConditions: options.conditions,
         cpkInfo: options.customerProvidedKey,
         encryptionScope: options.encryptionScope,
@@ -73273,7 +73274,7 @@ var PageBlobClient = class _PageBlobClient extends BlobClient {
    * @param options - Options to the Page Blob Get Ranges operation.
    * @returns Response data for the Page Blob Get Ranges operation.
    */
-  async getPageRanges(offset = 0, count, options = {}) {
+  async getPageRanges(offset = 0, count2, options = {}) {
     options.conditions = options.conditions || {};
     return tracingClient.withSpan("PageBlobClient-getPageRanges", options, async (updatedOptions) => {
       const response = assertResponse(await this.pageBlobContext.getPageRanges({
@@ -73283,7 +73284,7 @@ var PageBlobClient = class _PageBlobClient extends BlobClient {
           ...options.conditions,
           ifTags: options.conditions?.tagConditions
         },
-        range: rangeToString({ offset, count }),
+        range: rangeToString({ offset, count: count2 }),
         tracingOptions: updatedOptions.tracingOptions
       }));
       return rangeResponseFromModel(response);
@@ -73301,7 +73302,7 @@ var PageBlobClient = class _PageBlobClient extends BlobClient {
    * @param marker - A string value that identifies the portion of the list to be returned with the next list operation.
    * @param options - Options to PageBlob Get Page Ranges Segment operation.
    */
-  async listPageRangesSegment(offset = 0, count, marker2, options = {}) {
+  async listPageRangesSegment(offset = 0, count2, marker2, options = {}) {
     return tracingClient.withSpan("PageBlobClient-getPageRangesSegment", options, async (updatedOptions) => {
       return assertResponse(await this.pageBlobContext.getPageRanges({
         abortSignal: options.abortSignal,
@@ -73310,7 +73311,7 @@ var PageBlobClient = class _PageBlobClient extends BlobClient {
           ...options.conditions,
           ifTags: options.conditions?.tagConditions
         },
-        range: rangeToString({ offset, count }),
+        range: rangeToString({ offset, count: count2 }),
         marker: marker2,
         maxPageSize: options.maxPageSize,
         tracingOptions: updatedOptions.tracingOptions
@@ -73331,11 +73332,11 @@ var PageBlobClient = class _PageBlobClient extends BlobClient {
    *                          items. The marker value is opaque to the client.
    * @param options - Options to List Page Ranges operation.
    */
-  async *listPageRangeItemSegments(offset = 0, count, marker2, options = {}) {
+  async *listPageRangeItemSegments(offset = 0, count2, marker2, options = {}) {
     let getPageRangeItemSegmentsResponse;
     if (!!marker2 || marker2 === void 0) {
       do {
-        getPageRangeItemSegmentsResponse = await this.listPageRangesSegment(offset, count, marker2, options);
+        getPageRangeItemSegmentsResponse = await this.listPageRangesSegment(offset, count2, marker2, options);
         marker2 = getPageRangeItemSegmentsResponse.continuationToken;
         yield await getPageRangeItemSegmentsResponse;
       } while (marker2);
@@ -73348,9 +73349,9 @@ var PageBlobClient = class _PageBlobClient extends BlobClient {
    * @param count - Number of bytes to get.
    * @param options - Options to List Page Ranges operation.
    */
-  async *listPageRangeItems(offset = 0, count, options = {}) {
+  async *listPageRangeItems(offset = 0, count2, options = {}) {
     let marker2;
-    for await (const getPageRangesSegment of this.listPageRangeItemSegments(offset, count, marker2, options)) {
+    for await (const getPageRangesSegment of this.listPageRangeItemSegments(offset, count2, marker2, options)) {
       yield* ExtractPageRangeInfoItems(getPageRangesSegment);
     }
   }
@@ -73426,9 +73427,9 @@ var PageBlobClient = class _PageBlobClient extends BlobClient {
    * @param options - Options to the Page Blob Get Ranges operation.
    * @returns An asyncIterableIterator that supports paging.
    */
-  listPageRanges(offset = 0, count, options = {}) {
+  listPageRanges(offset = 0, count2, options = {}) {
     options.conditions = options.conditions || {};
-    const iter = this.listPageRangeItems(offset, count, options);
+    const iter = this.listPageRangeItems(offset, count2, options);
     return {
       /**
        * The next method, part of the iteration protocol
@@ -73446,7 +73447,7 @@ var PageBlobClient = class _PageBlobClient extends BlobClient {
        * Return an AsyncIterableIterator that works a page at a time
        */
       byPage: (settings = {}) => {
-        return this.listPageRangeItemSegments(offset, count, settings.continuationToken, {
+        return this.listPageRangeItemSegments(offset, count2, settings.continuationToken, {
           maxPageSize: settings.maxPageSize,
           ...options
         });
@@ -73463,7 +73464,7 @@ var PageBlobClient = class _PageBlobClient extends BlobClient {
    * @param options - Options to the Page Blob Get Page Ranges Diff operation.
    * @returns Response data for the Page Blob Get Page Range Diff operation.
    */
-  async getPageRangesDiff(offset, count, prevSnapshot, options = {}) {
+  async getPageRangesDiff(offset, count2, prevSnapshot, options = {}) {
     options.conditions = options.conditions || {};
     return tracingClient.withSpan("PageBlobClient-getPageRangesDiff", options, async (updatedOptions) => {
       const result = assertResponse(await this.pageBlobContext.getPageRangesDiff({
@@ -73474,7 +73475,7 @@ var PageBlobClient = class _PageBlobClient extends BlobClient {
           ifTags: options.conditions?.tagConditions
         },
         prevsnapshot: prevSnapshot,
-        range: rangeToString({ offset, count }),
+        range: rangeToString({ offset, count: count2 }),
         tracingOptions: updatedOptions.tracingOptions
       }));
       return rangeResponseFromModel(result);
@@ -73494,7 +73495,7 @@ var PageBlobClient = class _PageBlobClient extends BlobClient {
    * @param marker - A string value that identifies the portion of the get to be returned with the next get operation.
    * @param options - Options to the Page Blob Get Page Ranges Diff operation.
    */
-  async listPageRangesDiffSegment(offset, count, prevSnapshotOrUrl, marker2, options = {}) {
+  async listPageRangesDiffSegment(offset, count2, prevSnapshotOrUrl, marker2, options = {}) {
     return tracingClient.withSpan("PageBlobClient-getPageRangesDiffSegment", options, async (updatedOptions) => {
       return assertResponse(await this.pageBlobContext.getPageRangesDiff({
         abortSignal: options?.abortSignal,
@@ -73506,7 +73507,7 @@ var PageBlobClient = class _PageBlobClient extends BlobClient {
         prevsnapshot: prevSnapshotOrUrl,
         range: rangeToString({
           offset,
-          count
+          count: count2
         }),
         marker: marker2,
         maxPageSize: options?.maxPageSize,
@@ -73530,11 +73531,11 @@ var PageBlobClient = class _PageBlobClient extends BlobClient {
    *                          items. The marker value is opaque to the client.
    * @param options - Options to the Page Blob Get Page Ranges Diff operation.
    */
-  async *listPageRangeDiffItemSegments(offset, count, prevSnapshotOrUrl, marker2, options) {
+  async *listPageRangeDiffItemSegments(offset, count2, prevSnapshotOrUrl, marker2, options) {
     let getPageRangeItemSegmentsResponse;
     if (!!marker2 || marker2 === void 0) {
       do {
-        getPageRangeItemSegmentsResponse = await this.listPageRangesDiffSegment(offset, count, prevSnapshotOrUrl, marker2, options);
+        getPageRangeItemSegmentsResponse = await this.listPageRangesDiffSegment(offset, count2, prevSnapshotOrUrl, marker2, options);
         marker2 = getPageRangeItemSegmentsResponse.continuationToken;
         yield await getPageRangeItemSegmentsResponse;
       } while (marker2);
@@ -73548,9 +73549,9 @@ var PageBlobClient = class _PageBlobClient extends BlobClient {
    * @param prevSnapshotOrUrl - Timestamp of snapshot to retrieve the difference or URL of snapshot to retrieve the difference.
    * @param options - Options to the Page Blob Get Page Ranges Diff operation.
    */
-  async *listPageRangeDiffItems(offset, count, prevSnapshotOrUrl, options) {
+  async *listPageRangeDiffItems(offset, count2, prevSnapshotOrUrl, options) {
     let marker2;
-    for await (const getPageRangesSegment of this.listPageRangeDiffItemSegments(offset, count, prevSnapshotOrUrl, marker2, options)) {
+    for await (const getPageRangesSegment of this.listPageRangeDiffItemSegments(offset, count2, prevSnapshotOrUrl, marker2, options)) {
       yield* ExtractPageRangeInfoItems(getPageRangesSegment);
     }
   }
@@ -73636,9 +73637,9 @@ var PageBlobClient = class _PageBlobClient extends BlobClient {
    * @param options - Options to the Page Blob Get Ranges operation.
    * @returns An asyncIterableIterator that supports paging.
    */
-  listPageRangesDiff(offset, count, prevSnapshot, options = {}) {
+  listPageRangesDiff(offset, count2, prevSnapshot, options = {}) {
     options.conditions = options.conditions || {};
-    const iter = this.listPageRangeDiffItems(offset, count, prevSnapshot, {
+    const iter = this.listPageRangeDiffItems(offset, count2, prevSnapshot, {
       ...options
     });
     return {
@@ -73658,7 +73659,7 @@ var PageBlobClient = class _PageBlobClient extends BlobClient {
        * Return an AsyncIterableIterator that works a page at a time
        */
       byPage: (settings = {}) => {
-        return this.listPageRangeDiffItemSegments(offset, count, prevSnapshot, settings.continuationToken, {
+        return this.listPageRangeDiffItemSegments(offset, count2, prevSnapshot, settings.continuationToken, {
           maxPageSize: settings.maxPageSize,
           ...options
         });
@@ -73675,7 +73676,7 @@ var PageBlobClient = class _PageBlobClient extends BlobClient {
    * @param options - Options to the Page Blob Get Page Ranges Diff operation.
    * @returns Response data for the Page Blob Get Page Range Diff operation.
    */
-  async getPageRangesDiffForManagedDisks(offset, count, prevSnapshotUrl2, options = {}) {
+  async getPageRangesDiffForManagedDisks(offset, count2, prevSnapshotUrl2, options = {}) {
     options.conditions = options.conditions || {};
     return tracingClient.withSpan("PageBlobClient-GetPageRangesDiffForManagedDisks", options, async (updatedOptions) => {
       const response = assertResponse(await this.pageBlobContext.getPageRangesDiff({
@@ -73686,7 +73687,7 @@ var PageBlobClient = class _PageBlobClient extends BlobClient {
           ifTags: options.conditions?.tagConditions
         },
         prevSnapshotUrl: prevSnapshotUrl2,
-        range: rangeToString({ offset, count }),
+        range: rangeToString({ offset, count: count2 }),
         tracingOptions: updatedOptions.tracingOptions
       }));
       return rangeResponseFromModel(response);
@@ -74271,11 +74272,11 @@ function downloadCacheHttpClientConcurrent(archiveLocation, archivePath, options
       const downloads = [];
       const blockSize = 4 * 1024 * 1024;
       for (let offset = 0; offset < length; offset += blockSize) {
-        const count = Math.min(blockSize, length - offset);
+        const count2 = Math.min(blockSize, length - offset);
         downloads.push({
           offset,
           promiseGetter: () => __awaiter14(this, void 0, void 0, function* () {
-            return yield downloadSegmentRetry(httpClient, archiveLocation, offset, count);
+            return yield downloadSegmentRetry(httpClient, archiveLocation, offset, count2);
           })
         });
       }
@@ -74311,14 +74312,14 @@ function downloadCacheHttpClientConcurrent(archiveLocation, archivePath, options
     }
   });
 }
-function downloadSegmentRetry(httpClient, archiveLocation, offset, count) {
+function downloadSegmentRetry(httpClient, archiveLocation, offset, count2) {
   return __awaiter14(this, void 0, void 0, function* () {
     const retries = 5;
     let failures = 0;
     while (true) {
       try {
         const timeout = 3e4;
-        const result = yield promiseWithTimeout(timeout, downloadSegment(httpClient, archiveLocation, offset, count));
+        const result = yield promiseWithTimeout(timeout, downloadSegment(httpClient, archiveLocation, offset, count2));
         if (typeof result === "string") {
           throw new Error("downloadSegmentRetry failed due to timeout");
         }
@@ -74332,11 +74333,11 @@ function downloadSegmentRetry(httpClient, archiveLocation, offset, count) {
     }
   });
 }
-function downloadSegment(httpClient, archiveLocation, offset, count) {
+function downloadSegment(httpClient, archiveLocation, offset, count2) {
   return __awaiter14(this, void 0, void 0, function* () {
     const partRes = yield retryHttpClientResponse("downloadCachePart", () => __awaiter14(this, void 0, void 0, function* () {
       return yield httpClient.get(archiveLocation, {
-        Range: `bytes=${offset}-${offset + count - 1}`
+        Range: `bytes=${offset}-${offset + count2 - 1}`
       });
     }));
     if (!partRes.readBodyBuffer) {
@@ -74344,7 +74345,7 @@ function downloadSegment(httpClient, archiveLocation, offset, count) {
     }
     return {
       offset,
-      count,
+      count: count2,
       buffer: yield partRes.readBodyBuffer()
     };
   });
@@ -75403,16 +75404,16 @@ function maskSigUrl(url3) {
     debug(`Failed to parse URL: ${url3} ${error63 instanceof Error ? error63.message : String(error63)}`);
   }
 }
-function maskSecretUrls(body2) {
-  if (typeof body2 !== "object" || body2 === null) {
+function maskSecretUrls(body3) {
+  if (typeof body3 !== "object" || body3 === null) {
     debug("body is not an object or is null");
     return;
   }
-  if ("signed_upload_url" in body2 && typeof body2.signed_upload_url === "string") {
-    maskSigUrl(body2.signed_upload_url);
+  if ("signed_upload_url" in body3 && typeof body3.signed_upload_url === "string") {
+    maskSigUrl(body3.signed_upload_url);
   }
-  if ("signed_download_url" in body2 && typeof body2.signed_download_url === "string") {
-    maskSigUrl(body2.signed_download_url);
+  if ("signed_download_url" in body3 && typeof body3.signed_download_url === "string") {
+    maskSigUrl(body3.signed_download_url);
   }
 }
 
@@ -75474,10 +75475,10 @@ var CacheServiceClient = class {
         "Content-Type": contentType2
       };
       try {
-        const { body: body2 } = yield this.retryableRequest(() => __awaiter16(this, void 0, void 0, function* () {
+        const { body: body3 } = yield this.retryableRequest(() => __awaiter16(this, void 0, void 0, function* () {
           return this.httpClient.post(url3, JSON.stringify(data), headers);
         }));
-        return body2;
+        return body3;
       } catch (error63) {
         throw new Error(`Failed to ${method}: ${error63.message}`);
       }
@@ -75496,19 +75497,19 @@ var CacheServiceClient = class {
           rawBody = yield response.readBody();
           debug(`[Response] - ${response.message.statusCode}`);
           debug(`Headers: ${JSON.stringify(response.message.headers, null, 2)}`);
-          const body2 = JSON.parse(rawBody);
-          maskSecretUrls(body2);
-          debug(`Body: ${JSON.stringify(body2, null, 2)}`);
+          const body3 = JSON.parse(rawBody);
+          maskSecretUrls(body3);
+          debug(`Body: ${JSON.stringify(body3, null, 2)}`);
           if (this.isSuccessStatusCode(statusCode)) {
-            return { response, body: body2 };
+            return { response, body: body3 };
           }
           isRetryable = this.isRetryableHttpStatusCode(statusCode);
           errorMessage = `Failed request: (${statusCode}) ${response.message.statusMessage}`;
-          if (body2.msg) {
-            if (UsageError.isUsageErrorMessage(body2.msg)) {
+          if (body3.msg) {
+            if (UsageError.isUsageErrorMessage(body3.msg)) {
               throw new UsageError();
             }
-            errorMessage = `${errorMessage}: ${body2.msg}`;
+            errorMessage = `${errorMessage}: ${body3.msg}`;
           }
           if (statusCode === HttpCodes.TooManyRequests) {
             const retryAfterHeader = response.message.headers["retry-after"];
@@ -77478,14 +77479,14 @@ function codePointLength(str2) {
   const units = str2.length;
   if (!highSurrogate.test(str2))
     return units;
-  let count = units;
+  let count2 = units;
   for (let i = 0; i < units - 1; i++) {
     if ((str2.charCodeAt(i) & 64512) === 55296 && (str2.charCodeAt(i + 1) & 64512) === 56320) {
-      count--;
+      count2--;
       i++;
     }
   }
-  return count;
+  return count2;
 }
 function getLengthableOrigin(input2) {
   if (Array.isArray(input2))
@@ -79320,13 +79321,13 @@ var CC_SANITIZE = /[- ]/g;
 function isLuhnAlgo(digits) {
   let length = digits.length;
   let bit = 1;
-  let sum = 0;
+  let sum2 = 0;
   while (length) {
     const value = digits.charCodeAt(--length) - 48;
     bit ^= 1;
-    sum += bit ? [0, 2, 4, 6, 8, 1, 3, 5, 7, 9][value] : value;
+    sum2 += bit ? [0, 2, 4, 6, 8, 1, 3, 5, 7, 9][value] : value;
   }
-  return sum % 10 === 0;
+  return sum2 % 10 === 0;
 }
 function isValidCreditCard(input2) {
   if (!creditCard.test(input2))
@@ -81868,8 +81869,8 @@ function az_default() {
 }
 
 // node_modules/zod/v4/locales/be.js
-function getBelarusianPlural(count, one, few, many) {
-  const absCount = Math.abs(count);
+function getBelarusianPlural(count2, one, few, many) {
+  const absCount = Math.abs(count2);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -84516,8 +84517,8 @@ function hu_default() {
 }
 
 // node_modules/zod/v4/locales/hy.js
-function getArmenianPlural(count, one, many) {
-  return Math.abs(count) === 1 ? one : many;
+function getArmenianPlural(count2, one, many) {
+  return Math.abs(count2) === 1 ? one : many;
 }
 function withDefiniteArticle(word) {
   if (!word)
@@ -87255,8 +87256,8 @@ function ro_default() {
 }
 
 // node_modules/zod/v4/locales/ru.js
-function getRussianPlural(count, one, few, many) {
-  const absCount = Math.abs(count);
+function getRussianPlural(count2, one, few, many) {
+  const absCount = Math.abs(count2);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -90608,7 +90609,7 @@ function generateRecordCheck(doc, ctx, schema, accessor) {
   }, `return INVALID;`);
   return outputVar;
 }
-function emitOwnKeys(doc, ctx, accessor, kVar, body2, onSymbol) {
+function emitOwnKeys(doc, ctx, accessor, kVar, body3, onSymbol) {
   const propIsEnumerableConst = addConstant(ctx, Object.prototype.propertyIsEnumerable);
   const symsVar = newVar(ctx);
   const keysVar = newVar(ctx);
@@ -90619,7 +90620,7 @@ function emitOwnKeys(doc, ctx, accessor, kVar, body2, onSymbol) {
   doc.indented((d) => {
     d.write(`const ${kVar} = ${keysVar}[${iVar}];`);
     d.write(`if (${kVar} === "__proto__" || !${propIsEnumerableConst}.call(${accessor}, ${kVar})) continue;`);
-    body2(d);
+    body3(d);
   });
   doc.write(`}`);
   doc.write(`for (let ${iVar} = 0; ${iVar} < ${symsVar}.length; ${iVar}++) {`);
@@ -90629,7 +90630,7 @@ function emitOwnKeys(doc, ctx, accessor, kVar, body2, onSymbol) {
     if (onSymbol)
       d.write(onSymbol);
     else
-      body2(d);
+      body3(d);
   });
   doc.write(`}`);
 }
@@ -96389,8 +96390,8 @@ var StageStore = class {
     this.dir = dir;
   }
   dir;
-  objectPath(sha3) {
-    return join7(this.dir, "objects", sha3.slice(0, 2), sha3);
+  objectPath(sha5) {
+    return join7(this.dir, "objects", sha5.slice(0, 2), sha5);
   }
   entryPath(key) {
     return join7(this.dir, "stages", `${key}.json`);
@@ -97513,12 +97514,6 @@ import { existsSync as existsSync9, mkdtempSync, readFileSync as readFileSync9, 
 import { tmpdir } from "node:os";
 import { join as join15, relative as relative7 } from "node:path";
 
-// src/app/pipeline/run-pipeline.ts
-import { spawn as spawn3 } from "node:child_process";
-import { mkdirSync as mkdirSync5, rmSync as rmSync3 } from "node:fs";
-import { dirname as dirname11, join as join14 } from "node:path";
-import { createInterface } from "node:readline";
-
 // src/adapters/process/child-env.ts
 var NAMES = /* @__PURE__ */ new Set([
   "PATH",
@@ -97572,6 +97567,12 @@ function childEnv(env, passEnv = []) {
   for (const k of passEnv) if (env[k] !== void 0) out[k] = env[k];
   return out;
 }
+
+// src/app/pipeline/run-pipeline.ts
+import { spawn as spawn3 } from "node:child_process";
+import { mkdirSync as mkdirSync5, rmSync as rmSync3 } from "node:fs";
+import { dirname as dirname11, join as join14 } from "node:path";
+import { createInterface } from "node:readline";
 
 // src/app/pipeline/suite-key-env.ts
 var import_yaml2 = __toESM(require_dist4(), 1);
@@ -98154,13 +98155,14 @@ async function runWithBaseline(o) {
         const out = join15(runsDir(o.root), runId, stage.name);
         const bw = bStage.definition.with;
         const cw = stage.definition.with;
-        const cmpCode = await llmops(o, ["compare", "--baseline", join15(wt, bw.out), "--candidate", join15(o.root, cw.out), "--policy", join15(wt, bw.suite), "--out", out]);
+        const cmpCode = await llmops(o, ["compare", "--baseline", join15(wt, bw.out), "--candidate", join15(o.root, cw.out), "--policy", join15(wt, bw.suite), "--out", out, "--prompts-base", commit]);
         if (cmpCode !== 0 && cmpCode !== 1) throw new ConfigError(`llmops compare for stage ${stage.name} exited ${cmpCode}`);
-        const repCode = await llmops(o, ["report", "--comparison", join15(out, "comparison.json"), "--markdown", join15(out, "comment.md"), "--html", join15(out, "report.html")]);
+        const runUrl = o.env.GITHUB_SERVER_URL && o.env.GITHUB_REPOSITORY && o.env.GITHUB_RUN_ID ? `${o.env.GITHUB_SERVER_URL}/${o.env.GITHUB_REPOSITORY}/actions/runs/${o.env.GITHUB_RUN_ID}` : void 0;
+        const repCode = await llmops(o, ["report", "--comparison", join15(out, "comparison.json"), "--html", join15(out, "report.html"), ...runUrl ? ["--run-url", runUrl] : []]);
         if (repCode !== 0) throw new ConfigError(`llmops report for stage ${stage.name} exited ${repCode}`);
         const verdict = readVerdict(join15(out, "comparison.json"));
         if (cmpCode === 1) blocked = true;
-        comparisons.push({ stage: stage.name, verdict, comparison: join15(out, "comparison.json"), comment: join15(out, "comment.md"), html: join15(out, "report.html") });
+        comparisons.push({ stage: stage.name, verdict, comparison: join15(out, "comparison.json"), comment: join15(out, "report.md"), html: join15(out, "report.html") });
       }
     }
     const status = base.run.status !== "passed" ? base.run.status : cand.run.status !== "passed" ? cand.run.status : blocked ? "gate-failed" : "passed";
@@ -98184,7 +98186,7 @@ function readVerdict(path12) {
 }
 function llmops(o, args) {
   return new Promise((resolve7) => {
-    const child2 = spawn4(o.llmops[0], [...o.llmops.slice(1), ...args, "--quiet"], { cwd: o.root, env: o.env, stdio: ["ignore", "pipe", "pipe"] });
+    const child2 = spawn4(o.llmops[0], [...o.llmops.slice(1), ...args, "--quiet"], { cwd: o.root, env: childEnv(o.env), stdio: ["ignore", "pipe", "pipe"] });
     let err = "";
     child2.stderr?.on("data", (d) => err += d.toString("utf8"));
     child2.stdout?.on("data", () => {
@@ -98199,6 +98201,480 @@ function llmops(o, args) {
 function prefixed(l, p) {
   return { debug: (m) => l.debug(p + m), info: (m) => l.info(p + m), warn: (m) => l.warn(p + m), error: (m) => l.error(p + m), group: (n, fn) => l.group(p + n, fn) };
 }
+
+// src/core/github/events.ts
+var repo = external_exports.looseObject({ full_name: external_exports.string() });
+var sha3 = external_exports.string().regex(/^[0-9a-f]{40}$/i, "expected a 40-hex commit SHA");
+var pullRequestEvent = external_exports.looseObject({
+  pull_request: external_exports.looseObject({
+    number: external_exports.number().int().positive(),
+    head: external_exports.looseObject({ sha: sha3, ref: external_exports.string(), repo: repo.nullable() }),
+    base: external_exports.looseObject({ sha: sha3, ref: external_exports.string(), repo })
+  })
+});
+var workflowRunEvent = external_exports.looseObject({
+  workflow_run: external_exports.looseObject({
+    id: external_exports.number().int(),
+    event: external_exports.string(),
+    head_sha: sha3,
+    head_branch: external_exports.string().nullable(),
+    head_repository: repo.nullable(),
+    repository: repo,
+    conclusion: external_exports.string().nullable(),
+    html_url: external_exports.string().optional(),
+    pull_requests: external_exports.array(external_exports.looseObject({ number: external_exports.number().int().positive(), head: external_exports.looseObject({ sha: external_exports.string() }) })).default([])
+  })
+});
+function parsePullRequestEvent(payload, where2) {
+  const r = pullRequestEvent.safeParse(payload);
+  if (!r.success) throw eventError("pull_request", where2, r.error);
+  const pr = r.data.pull_request;
+  return {
+    number: pr.number,
+    headSha: pr.head.sha.toLowerCase(),
+    headRepo: pr.head.repo?.full_name ?? null,
+    baseRepo: pr.base.repo.full_name,
+    isFork: pr.head.repo?.full_name !== pr.base.repo.full_name
+  };
+}
+function eventError(kind, where2, err) {
+  const issues = err.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ");
+  return new DataInvalidError(`${where2} is not a ${kind} event payload: ${issues}`, {
+    hint: `run this step in a workflow triggered by "${kind}", or pass the pull request number explicitly`
+  });
+}
+
+// src/core/contracts/result-line.ts
+var RESULT_LINE_TAG = "llmops.result/v1";
+var MetricScoreSchema = external_exports.object({
+  value: external_exports.number().nullable().describe("In [0,1]; null when the scorer could not say"),
+  pass: external_exports.boolean().optional(),
+  stats: external_exports.array(external_exports.number()).optional().describe("Per-sample sufficient statistics of a corpus metric (BLEU, chrF)"),
+  detail: external_exports.record(external_exports.string(), external_exports.unknown()).optional()
+});
+var RecordErrorKindSchema = external_exports.enum(["http", "timeout", "network", "truncated", "bad_request", "scorer"]);
+var RecordErrorSchema = external_exports.object({
+  kind: RecordErrorKindSchema,
+  message: external_exports.string(),
+  status: external_exports.number().int().optional()
+});
+var nullableNumber = external_exports.number().nullable();
+var RetryCauseSchema = external_exports.enum(["429", "5xx", "reset", "truncated", "deadline", "other"]);
+var DeadlinePhaseSchema = external_exports.enum(["connect", "headers", "first_token", "idle", "total"]);
+var counts = (keys) => external_exports.partialRecord(keys, external_exports.number().int());
+var fields = {
+  case_id: external_exports.string().min(1),
+  repeat: external_exports.number().int().min(0),
+  key: external_exports.string().describe("Cache key of the request (sha256 of target, prompt and parameters)"),
+  input_hash: external_exports.string(),
+  input: external_exports.string().describe("The prompt as sent (chat messages joined)"),
+  vars: external_exports.record(external_exports.string(), external_exports.unknown()),
+  expected: external_exports.unknown(),
+  output: external_exports.string().nullable(),
+  scores: external_exports.record(external_exports.string(), MetricScoreSchema),
+  latency_ms: nullableNumber,
+  ttft_ms: nullableNumber,
+  prompt_tokens: nullableNumber,
+  completion_tokens: nullableNumber,
+  cost: nullableNumber,
+  finish_reason: external_exports.string().nullable(),
+  error: RecordErrorSchema.nullable(),
+  attempts: external_exports.number().int().min(0),
+  cached: external_exports.boolean(),
+  retries: counts(RetryCauseSchema).optional().describe("Failed attempts before this record, by cause (absent when none)"),
+  abandoned: counts(DeadlinePhaseSchema).optional().describe("Attempts abandoned by a deadline, by the phase that ran out (absent when none)"),
+  hedge: external_exports.object({ sent: external_exports.number().int(), won: external_exports.boolean(), extra_prompt_tokens: external_exports.number(), extra_completion_tokens: external_exports.number() }).optional().describe("Hedged copies sent for this record, whether one won, and what the cancelled copies were billed (estimated)")
+};
+var ResultLineSchema = external_exports.object({ schema: external_exports.literal(RESULT_LINE_TAG), ...fields });
+var resultLineFormat = defineFormat({
+  kind: "result",
+  version: 1,
+  schema: ResultLineSchema,
+  title: "one line of results.jsonl (one case \xD7 repeat)",
+  file: "<run>/results.jsonl",
+  writer: "llmops eval, actions/evaluate (JsonlResultsStore, appended per record)",
+  readers: "eval resume, llmops compare, gate and report, actions/compare",
+  hint: "results.jsonl holds one record per line as `llmops eval` writes it; re-run the eval, or remove the broken line",
+  lines: true,
+  untagged: { version: 1, schema: external_exports.object(fields), upgrade: (r) => ({ schema: RESULT_LINE_TAG, ...r }) }
+});
+
+// src/core/contracts/summary.ts
+var SUMMARY_TAG = "llmops.summary/v3";
+var interval2 = external_exports.tuple([external_exports.number(), external_exports.number()]);
+var budgetSchema = external_exports.object({ observed: external_exports.number().nullable(), budget: external_exports.number(), pass: external_exports.boolean().nullable() });
+var metricV1 = {
+  type: external_exports.string().describe("Scorer type, e.g. exact_match, bleu"),
+  corpus: external_exports.boolean(),
+  higher_is_better: external_exports.boolean(),
+  mean: external_exports.number().nullable(),
+  se: external_exports.number().nullable(),
+  ci95: interval2.nullable(),
+  method: external_exports.enum(["wilson", "t", "t-clustered", "bootstrap", "none"]),
+  n: external_exports.number().int(),
+  n_cases: external_exports.number().int(),
+  pass_rate: external_exports.number().nullable(),
+  threshold: external_exports.number().nullable(),
+  weight: external_exports.number(),
+  signature: external_exports.string(),
+  budgets: external_exports.record(external_exports.string(), budgetSchema).optional().describe("Run-level budgets (latency scorer): observed percentile vs budget, in ms")
+};
+var MetricSummarySchema = external_exports.object({
+  ...metricV1,
+  config: external_exports.record(external_exports.string(), external_exports.unknown()).nullable().describe("The scorer's full configuration as the run used it (suite entry with defaults filled); null when read from a v1 summary, which did not record it")
+});
+var ProvenanceSchema = external_exports.object({
+  llmops_version: external_exports.string(),
+  git: external_exports.object({ commit: external_exports.string().nullable(), dirty: external_exports.boolean().nullable() }),
+  suite_hash: external_exports.string(),
+  dataset_hash: external_exports.string(),
+  prompt_hash: external_exports.string(),
+  variant: external_exports.string().optional().describe("The suite variant evaluated (llmops eval --variant), when one was"),
+  target: external_exports.object({
+    provider: external_exports.string(),
+    base_url: external_exports.string(),
+    model: external_exports.string(),
+    api: external_exports.string(),
+    params: external_exports.record(external_exports.string(), external_exports.unknown()),
+    model_hash: external_exports.string().optional().describe("The served weights' content hash (`sha256:<gguf>`, `+sha256:<adapter>` when one is loaded), when llmops knows them (a llama-cpp target); two runs with equal model, prompt, cases and parameters are 'unchanged'")
+  }),
+  scorers: external_exports.record(external_exports.string(), external_exports.string()).describe("Metric name \u2192 scorer signature"),
+  seed: external_exports.number(),
+  started_at: external_exports.string(),
+  finished_at: external_exports.string(),
+  node: external_exports.string()
+});
+var body2 = {
+  suite: external_exports.object({ name: external_exports.string(), file: external_exports.string(), hash: external_exports.string() }),
+  counts: external_exports.object({ cases: external_exports.number().int(), repeats: external_exports.number().int(), records: external_exports.number().int(), errors: external_exports.number().int() }),
+  overall: external_exports.object({ weighted_mean: external_exports.number().nullable() }),
+  latency: external_exports.object({
+    unit: external_exports.literal("ms"),
+    mean: external_exports.number().nullable(),
+    p50: external_exports.number().nullable(),
+    p95: external_exports.number().nullable(),
+    p99: external_exports.number().nullable(),
+    ttft_p50: external_exports.number().nullable(),
+    ttft_p95: external_exports.number().nullable(),
+    ttft_p99: external_exports.number().nullable(),
+    percentiles: external_exports.object({ method: external_exports.literal("ddsketch"), relative_error: external_exports.number() }).optional().describe("Present when percentiles came from a sketch (more than 4,096 values): each is within relative_error of the exact one")
+  }),
+  tokens: external_exports.object({ prompt: external_exports.number(), completion: external_exports.number(), total: external_exports.number() }),
+  cost: external_exports.object({ total: external_exports.number(), currency: external_exports.string() }).nullable(),
+  errors: external_exports.array(external_exports.object({ kind: external_exports.string(), count: external_exports.number().int(), example: external_exports.string() })),
+  requests: external_exports.object({
+    attempts: external_exports.number().int(),
+    retries: external_exports.record(RetryCauseSchema, external_exports.number().int()),
+    abandoned: external_exports.record(DeadlinePhaseSchema, external_exports.number().int()),
+    hedges: external_exports.object({ sent: external_exports.number().int(), won: external_exports.number().int(), extra_prompt_tokens: external_exports.number(), extra_completion_tokens: external_exports.number() }),
+    deadlines_ms: external_exports.record(DeadlinePhaseSchema, external_exports.number()).and(external_exports.object({ adaptive: external_exports.boolean() })).optional()
+  }).optional().describe("How noisy the run was: attempts, retries and abandoned requests by cause, hedges, and the deadlines in force"),
+  provenance: ProvenanceSchema
+};
+var count = external_exports.number().int().nonnegative();
+var JudgeSummarySchema = external_exports.object({
+  type: external_exports.string().describe("judge_rubric, judge_pairwise or embedding_similarity"),
+  target: external_exports.object({ base_url: external_exports.string(), model: external_exports.string() }),
+  prompt: external_exports.object({ source: external_exports.string(), sha256: external_exports.string() }).nullable().describe("The judge prompt's file (builtin:\u2026 for a built-in template) and content hash; null for embeddings"),
+  samples: count.describe("Outputs sent to the judge (or embedded)"),
+  errors: external_exports.object({ parse: count, request: count }).describe("Samples with no verdict: the answer did not parse, or the request failed after retries"),
+  error_example: external_exports.object({ message: external_exports.string(), raw: external_exports.string().nullable() }).nullable().describe("The first failure, with the judge's raw answer (untrusted text)"),
+  distribution: external_exports.record(external_exports.string(), count).describe("How often each verdict was given"),
+  usage: external_exports.object({
+    requests: count,
+    cached: count,
+    retries: count,
+    prompt_tokens: external_exports.number(),
+    completion_tokens: external_exports.number(),
+    cost: external_exports.number().nullable(),
+    currency: external_exports.string().nullable()
+  }),
+  position_bias: external_exports.object({
+    pairs: count,
+    wins: count,
+    losses: count,
+    ties: count,
+    inconsistent: count.describe("Pairs whose verdict changed when the answers swapped places"),
+    flip_rate: external_exports.number().nullable().describe("inconsistent / pairs"),
+    decisive_verdicts: count,
+    first_position_wins: count,
+    first_position_win_rate: external_exports.number().nullable().describe("Share of single-order verdicts (ties excluded) that chose the answer shown first; 0.5 = no position bias"),
+    first_position_ci95: interval2.nullable().describe("Wilson interval of first_position_win_rate")
+  }).optional().describe("Pairwise judges: each pair judged in both orders"),
+  calibration: external_exports.object({
+    labels_file: external_exports.string(),
+    labels_sha256: external_exports.string(),
+    n: count.describe("Cases with both a human label and a judge verdict"),
+    statistic: external_exports.literal("cohen_kappa"),
+    weights: external_exports.enum(["none", "quadratic"]),
+    kappa: external_exports.number().nullable(),
+    ci95: interval2.nullable(),
+    interval_method: external_exports.literal("bootstrap-percentile"),
+    resamples: count,
+    observed_agreement: external_exports.number().nullable(),
+    min_kappa: external_exports.number(),
+    below_min: external_exports.boolean().nullable().describe("kappa < min_kappa; null when kappa is undefined"),
+    unmatched_labels: count.describe("Labels for cases this run did not judge")
+  }).optional()
+});
+var SummarySchema = external_exports.object({
+  schema: external_exports.literal(SUMMARY_TAG),
+  ...body2,
+  metrics: external_exports.record(external_exports.string(), MetricSummarySchema),
+  judges: external_exports.record(external_exports.string(), JudgeSummarySchema).optional().describe("Judge and embedding scorers, by metric name")
+});
+var SummaryV2Schema = external_exports.object({ schema: external_exports.literal("llmops.summary/v2"), ...body2, metrics: external_exports.record(external_exports.string(), MetricSummarySchema) });
+var SummaryV1Schema = external_exports.object({ schema: external_exports.literal("llmops.summary/v1"), ...body2, metrics: external_exports.record(external_exports.string(), external_exports.object(metricV1)) });
+var summaryFormat = defineFormat({
+  kind: "summary",
+  version: 3,
+  schema: SummarySchema,
+  title: "an eval run's summary.json",
+  file: "<run>/summary.json",
+  writer: "llmops eval, actions/evaluate (app/eval/run-suite.ts)",
+  readers: "llmops compare and gate, actions/compare",
+  hint: "pass the directory `llmops eval --out` wrote (results.jsonl and summary.json)",
+  previous: [
+    { version: 2, schema: SummaryV2Schema, upgrade: (v2) => ({ ...v2, schema: SUMMARY_TAG }) },
+    {
+      version: 1,
+      schema: SummaryV1Schema,
+      upgrade: (v1) => ({
+        ...v1,
+        schema: SUMMARY_TAG,
+        metrics: Object.fromEntries(Object.entries(v1.metrics).map(([k, m]) => [k, { ...m, config: null }]))
+      })
+    }
+  ]
+});
+
+// src/core/contracts/gate-verdict.ts
+var VerdictSchema = external_exports.enum(["pass", "fail", "inconclusive"]);
+var InconclusivePolicySchema = external_exports.enum(["fail", "pass", "neutral"]);
+var MarginSpecSchema = external_exports.union([external_exports.number(), external_exports.templateLiteral([external_exports.number(), "%"])]);
+var MetricPolicySchema = external_exports.object({
+  greater_is_better: external_exports.boolean().optional(),
+  threshold: external_exports.number().optional(),
+  max_regression: MarginSpecSchema.optional(),
+  min_improvement: MarginSpecSchema.optional(),
+  min_absolute_change: external_exports.number().optional(),
+  min_relative_change: external_exports.number().optional(),
+  gate: external_exports.boolean().optional()
+});
+var GatePolicySchema = external_exports.object({
+  metrics: external_exports.record(external_exports.string(), MetricPolicySchema),
+  latency: external_exports.object({ p95_max_ms: external_exports.number().optional(), p95_max_regression: MarginSpecSchema.optional() }).optional(),
+  cost: external_exports.object({ max_per_case: external_exports.number().optional(), max_total: external_exports.number().optional(), max_regression: MarginSpecSchema.optional() }).optional(),
+  confidence: external_exports.number().gt(0).lt(1),
+  inconclusive: InconclusivePolicySchema,
+  bootstrap_resamples: external_exports.number().int().positive(),
+  seed: external_exports.number(),
+  require_metrics: external_exports.boolean()
+});
+var CheckKindSchema = external_exports.enum(["unchanged", "floor", "non_inferiority", "superiority", "latency_budget", "cost_budget", "presence"]);
+var interval3 = external_exports.tuple([external_exports.number(), external_exports.number()]);
+var GateCheckSchema = external_exports.object({
+  id: external_exports.string().describe('Stable id, e.g. "accuracy/non_inferiority"'),
+  subject: external_exports.string(),
+  kind: CheckKindSchema,
+  verdict: VerdictSchema,
+  estimate: external_exports.number().nullable(),
+  interval: interval3.nullable(),
+  limit: external_exports.number().nullable(),
+  message: external_exports.string().max(2e3),
+  cases_needed: external_exports.number().nullable(),
+  repeats_needed: external_exports.number().nullable(),
+  undecidable: external_exports.string().optional().describe("For INCONCLUSIVE: set when the margin is narrower than this suite can ever resolve")
+});
+var GateVerdictSchema = external_exports.object({
+  verdict: VerdictSchema,
+  blocking: external_exports.boolean().describe("Whether the gate blocks (exit code 1)"),
+  conclusion: external_exports.enum(["success", "failure", "neutral"]),
+  checks: external_exports.array(GateCheckSchema).max(1e3),
+  reasons: external_exports.array(external_exports.string().max(2e3)).max(200).describe("One line per non-pass check, worst first"),
+  policy: GatePolicySchema,
+  policy_source: external_exports.string()
+});
+
+// src/core/contracts/comparison.ts
+var COMPARISON_TAG = "llmops.comparison/v1";
+var interval4 = external_exports.tuple([external_exports.number(), external_exports.number()]);
+var num = external_exports.number().nullable();
+var MetricKindSchema = external_exports.enum(["binary", "continuous", "corpus"]);
+var TestMethodSchema = external_exports.enum(["mcnemar-asymptotic", "mcnemar-exact", "paired-t", "paired-t-clustered", "bootstrap", "none"]);
+var IntervalMethodSchema = external_exports.enum(["tango-score", "newcombe", "t", "t-clustered", "bootstrap-percentile", "bootstrap-bca", "none"]);
+var SideStatsSchema = external_exports.object({
+  mean: num,
+  ci: interval4.nullable(),
+  n_records: external_exports.number().int(),
+  n_null: external_exports.number().int(),
+  n_errors: external_exports.number().int()
+});
+var MetricComparisonSchema = external_exports.object({
+  name: external_exports.string(),
+  type: external_exports.string().nullable(),
+  kind: MetricKindSchema,
+  higher_is_better: external_exports.boolean(),
+  gated: external_exports.boolean(),
+  n: external_exports.number().int(),
+  repeats: external_exports.object({ baseline: external_exports.number().int(), candidate: external_exports.number().int() }),
+  baseline: SideStatsSchema,
+  candidate: SideStatsSchema,
+  delta: num,
+  delta_relative: num,
+  ci: interval4.nullable(),
+  interval_method: IntervalMethodSchema,
+  test: TestMethodSchema,
+  p_value: num,
+  p_holm: num,
+  ci_holm: interval4.nullable().optional().describe("\u0394's interval at Holm's step level (confidence ci_holm_confidence = 1 \u2212 \u03B1/k); absent in files written by earlier versions"),
+  ci_holm_confidence: num.optional(),
+  sd_diff: num,
+  sd_within: num,
+  mde: num,
+  broke: num,
+  fixed: num,
+  notes: external_exports.array(external_exports.string())
+});
+var FlipSchema = external_exports.object({
+  case_id: external_exports.string(),
+  metric: external_exports.string(),
+  direction: external_exports.enum(["broke", "fixed"]),
+  baseline: external_exports.number(),
+  candidate: external_exports.number()
+});
+var OneSidedSchema = external_exports.object({ baseline_only: external_exports.array(external_exports.string()), candidate_only: external_exports.array(external_exports.string()) });
+var DistributionSchema = external_exports.object({ n: external_exports.number().int(), mean: num, p50: num, p95: num });
+var tokenSide = external_exports.object({ prompt: external_exports.number(), completion: external_exports.number(), total: external_exports.number(), per_case: num });
+var costSide = external_exports.object({ total: external_exports.number(), per_case: num, n: external_exports.number().int() });
+var OperationalDeltasSchema = external_exports.object({
+  latency: external_exports.object({
+    baseline: DistributionSchema,
+    candidate: DistributionSchema,
+    delta_p50: num,
+    delta_p95: num,
+    candidate_p95_ci: interval4.nullable(),
+    delta_p95_ci: interval4.nullable()
+  }),
+  tokens: external_exports.object({ baseline: tokenSide, candidate: tokenSide, delta_total: external_exports.number(), delta_per_case: num }),
+  cost: external_exports.object({
+    currency: external_exports.string().nullable(),
+    baseline: costSide,
+    candidate: costSide,
+    delta_total: external_exports.number(),
+    delta_per_case: num,
+    candidate_per_case_ci: interval4.nullable(),
+    delta_per_case_ci: interval4.nullable(),
+    candidate_run_total: external_exports.number()
+  }).nullable()
+});
+var RunRefSchema = external_exports.object({
+  dir: external_exports.string(),
+  results_sha256: external_exports.string(),
+  summary_present: external_exports.boolean(),
+  suite: external_exports.object({ name: external_exports.string(), file: external_exports.string(), hash: external_exports.string() }).nullable(),
+  provenance: external_exports.record(external_exports.string(), external_exports.unknown()).nullable().describe("summary.json's provenance, as recorded by the eval run"),
+  counts: external_exports.object({ cases: external_exports.number().int(), records: external_exports.number().int(), superseded: external_exports.number().int(), repeats: external_exports.number().int(), errors: external_exports.number().int() }),
+  warnings: external_exports.array(external_exports.string()),
+  judges: external_exports.record(external_exports.string(), JudgeSummarySchema).optional().describe("summary.json's judges (judge and embedding scorers: errors, position bias, calibration); absent in older files and for runs without judges")
+});
+var ComparisonSchema = external_exports.object({
+  schema: external_exports.literal(COMPARISON_TAG),
+  confidence: external_exports.number().gt(0).lt(1),
+  bootstrap: external_exports.object({ resamples: external_exports.number().int(), seed: external_exports.number() }),
+  baseline: RunRefSchema,
+  candidate: RunRefSchema,
+  paired_cases: external_exports.number().int(),
+  one_sided: OneSidedSchema,
+  metrics: external_exports.array(MetricComparisonSchema),
+  flips: external_exports.array(FlipSchema),
+  operational: OperationalDeltasSchema,
+  unchanged: external_exports.object({ basis: external_exports.enum(["requests-and-outputs", "model-and-prompt"]), reason: external_exports.string() }).nullable().optional().describe('Set when the thing under test did not change: the gate then passes "unchanged" without a test; absent in older files'),
+  gate: GateVerdictSchema.nullable().describe("The gate's verdict; null when compare ran without gating"),
+  provenance: external_exports.object({ llmops_version: external_exports.string(), created_at: external_exports.string(), policy_source: external_exports.string(), methods: external_exports.array(external_exports.string()) })
+});
+var comparisonFormat = defineFormat({
+  kind: "comparison",
+  version: 1,
+  schema: ComparisonSchema,
+  title: "a comparison of two eval runs, with the gate's verdict",
+  file: "<out>/comparison.json (report bundle)",
+  writer: "llmops compare and gate, actions/compare (app/compare/run-compare.ts)",
+  readers: "llmops report, actions/comment (gate verdict and check run)",
+  hint: "pass the comparison.json written by `llmops compare` (or actions/compare) of the same llmops version",
+  repair: unknownIntervalsAsNull
+});
+var INTERVAL_KEYS = /* @__PURE__ */ new Set(["ci", "ci_holm", "interval", "candidate_p95_ci", "delta_p95_ci", "candidate_per_case_ci", "delta_per_case_ci"]);
+function unknownIntervalsAsNull(value) {
+  if (Array.isArray(value)) return value.map(unknownIntervalsAsNull);
+  if (typeof value !== "object" || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [k, INTERVAL_KEYS.has(k) && Array.isArray(v) && v.some((x) => typeof x !== "number") ? null : unknownIntervalsAsNull(v)])
+  );
+}
+
+// src/core/contracts/report-bundle.ts
+var PULL_REQUEST_TAG = "llmops.pull-request/v2";
+var sha4 = external_exports.string().regex(/^[0-9a-f]{40}$/, "expected a 40-hex commit SHA");
+var repoName = external_exports.string().regex(/^[A-Za-z0-9_.-]{1,100}\/[A-Za-z0-9_.-]{1,100}$/, "expected owner/name");
+var PullRequestRefSchema = external_exports.strictObject({
+  schema: external_exports.literal(PULL_REQUEST_TAG),
+  number: external_exports.number().int().positive(),
+  head_sha: sha4,
+  head_repo: repoName.nullable().describe("owner/name the head commit lives in; null when the fork was deleted"),
+  base_repo: repoName.describe("owner/name of the repository the pull request is in")
+});
+var pullRequestFormat = defineFormat({
+  kind: "pull-request",
+  version: 2,
+  schema: PullRequestRefSchema,
+  title: "the report bundle's pull-request.json (which PR and head commit it reports on)",
+  file: "<bundle>/pull-request.json",
+  writer: "actions/compare on pull_request events",
+  readers: "actions/comment",
+  hint: "the bundle must come from actions/compare of the same llmops version"
+});
+
+// src/core/gate/policy.ts
+var percent = external_exports.string().regex(/^\d+(\.\d+)?%$/, 'expected a number or a percentage such as "5%"').refine((s) => Number(s.slice(0, -1)) <= 1e3, "expected a percentage of at most 1000%");
+var marginSchema = external_exports.union([external_exports.number().nonnegative().max(1), percent]);
+var budget = external_exports.number().nonnegative().max(1e9);
+var budgetMarginSchema = external_exports.union([budget, percent]);
+var metricPolicySchema = external_exports.strictObject({
+  greater_is_better: external_exports.boolean().optional(),
+  threshold: external_exports.number().min(0).max(1).optional(),
+  max_regression: marginSchema.optional(),
+  min_improvement: marginSchema.optional(),
+  min_absolute_change: external_exports.number().nonnegative().max(1).optional(),
+  min_relative_change: external_exports.number().nonnegative().max(10).optional(),
+  gate: external_exports.boolean().optional()
+}).refine(
+  (m) => m.threshold !== void 0 || m.max_regression !== void 0 || m.min_improvement !== void 0 || m.min_absolute_change !== void 0 || m.min_relative_change !== void 0,
+  { message: "a gated metric needs at least one rule: threshold, max_regression, min_improvement, min_absolute_change or min_relative_change" }
+);
+var latencySchema = external_exports.strictObject({
+  p95_max_ms: external_exports.number().positive().max(864e5).optional(),
+  p95_max_regression: budgetMarginSchema.optional()
+});
+var costSchema = external_exports.strictObject({
+  max_per_case: budget.optional(),
+  max_total: budget.optional(),
+  max_regression: budgetMarginSchema.optional()
+});
+var gatePolicySchema = external_exports.strictObject({
+  metrics: external_exports.record(external_exports.string().min(1).max(64), metricPolicySchema).default({}),
+  latency: latencySchema.optional(),
+  cost: costSchema.optional(),
+  confidence: external_exports.number().min(0.5).max(0.9999).default(0.95),
+  inconclusive: external_exports.enum(["fail", "pass", "neutral"]).default("fail"),
+  bootstrap_resamples: external_exports.number().int().min(200).max(1e6).default(1e4),
+  seed: external_exports.number().int().min(0).max(4294967295).default(1),
+  require_metrics: external_exports.boolean().default(true)
+});
+
+// src/core/github/report-bundle.ts
+var BUNDLE_FILES = { report: "report.md", comparison: "comparison.json", pullRequest: "pull-request.json" };
+var BUNDLE_LIMITS = { report: 1024 * 1024, comparison: 16 * 1024 * 1024, pullRequest: 4 * 1024 };
 
 // node_modules/markdown-table/index.js
 function defaultStringLength(value) {
@@ -98363,6 +98839,27 @@ function renderRunSummary(run) {
 `;
 }
 
+// src/actions/runtime/pull-request-ref.ts
+import { writeFile as writeFile2 } from "node:fs/promises";
+import { join as join16 } from "node:path";
+
+// src/actions/runtime/event.ts
+import { readFile } from "node:fs/promises";
+async function readEventPayload(path12) {
+  try {
+    return JSON.parse(await readFile(path12, "utf8"));
+  } catch (err) {
+    throw new DataInvalidError(`cannot read the event payload ${path12}: ${err.message}`);
+  }
+}
+
+// src/actions/runtime/pull-request-ref.ts
+async function writePullRequestRef(out, eventName, eventPath) {
+  if (eventName !== "pull_request" && eventName !== "pull_request_target" || !eventPath) return;
+  const pr = parsePullRequestEvent(await readEventPayload(eventPath), eventPath);
+  await writeFile2(join16(out, BUNDLE_FILES.pullRequest), pullRequestFormat.serialize({ schema: PULL_REQUEST_TAG, number: pr.number, head_sha: pr.headSha, head_repo: pr.headRepo, base_repo: pr.baseRepo }));
+}
+
 // src/actions/runtime/inputs.ts
 function parseInputs(specs, read2 = (n) => getInput(n)) {
   const out = {};
@@ -98394,9 +98891,10 @@ var ValueTypeSchema = external_exports.discriminatedUnion("kind", [
   external_exports.object({ kind: external_exports.literal("enum"), values: external_exports.array(external_exports.string().min(1)).min(2).readonly() }).strict(),
   /**
    * A repeatable flag on the CLI; in an action, one per line (blank lines kept as "", so messages
-   * can number lines) or, with `commas`, separated by lines or commas (blanks dropped).
+   * can number lines), or with `commas` separated by lines or commas, or with `comments` one per
+   * line after "#…" is cut (blanks dropped in both).
    */
-  external_exports.object({ kind: external_exports.literal("list"), commas: external_exports.boolean().optional() }).strict()
+  external_exports.object({ kind: external_exports.literal("list"), commas: external_exports.boolean().optional(), comments: external_exports.boolean().optional() }).strict()
 ]);
 var OptionDefSchema = external_exports.object({
   type: ValueTypeSchema,
@@ -98514,8 +99012,8 @@ function actionInputs(specs) {
     const t = def.type;
     const schema = external_exports.string().transform((raw, ctx) => {
       if (t.kind === "list") {
-        const items = raw.split(t.commas ? /\r?\n|,/ : /\r?\n/).map((x) => x.trim());
-        return t.commas ? items.filter(Boolean) : items;
+        const items = raw.split(t.commas ? /\r?\n|,/ : /\r?\n/).map((x) => (t.comments ? x.replace(/#.*$/, "") : x).trim());
+        return t.commas || t.comments ? items.filter(Boolean) : items;
       }
       const r = parseScalar(t, raw);
       if (r.ok) return r.value;
@@ -98550,7 +99048,7 @@ var RUN_OPTIONS = defineOptions("run", {
     type: { kind: "string", min: 1 },
     side: "both",
     arg: "REV",
-    description: "also run the pipeline as it is at REV (a git revision, e.g. the pull request's base SHA or origin/main) in a temporary worktree, restoring what the cache holds; then compare each eval stage's run with the baseline's under the baseline's gate and write the PR comment and HTML report to reports/runs/<run-id>/; fail when the gate blocks"
+    description: "a git revision (e.g. the pull request's base SHA or origin/main) to run the pipeline at as well, in a temporary worktree, restoring what the cache holds; each eval stage's run is then compared with the baseline's under the baseline's gate and the PR comment and HTML report are written to reports/runs/<run-id>/; the run fails when the gate blocks"
   },
   cache: {
     type: { kind: "flag" },
@@ -98560,6 +99058,19 @@ var RUN_OPTIONS = defineOptions("run", {
     actionDefault: "true"
   },
   "cache-dir": { type: { kind: "string" }, side: "both", arg: "DIR", description: "the local stage cache directory", default: ".llmops/cache in the repository" },
+  "report-dir": {
+    type: { kind: "string" },
+    side: "action",
+    why: "the report bundle actions/comment posts (the CLI writes the comment and HTML report under reports/runs/<run-id>/)",
+    description: "with a baseline, write the first eval stage's report bundle here (report.md, comparison.json, report.html, and pull-request.json on pull_request events): what actions/comment posts, also from a fork's artifact; not under a dot-directory if you upload it (upload-artifact skips hidden paths)"
+  },
+  "fail-on-block": {
+    type: { kind: "flag" },
+    side: "action",
+    why: "the CLI exits 1 when the gate blocks; a workflow may leave the decision to the check actions/comment publishes",
+    description: "fail the step when the gate blocks: true or false; false leaves the decision to the check actions/comment publishes (a stage that fails still fails the step)",
+    actionDefault: "true"
+  },
   json: { ...json2, description: "print the run record as JSON on stdout" },
   quiet: { ...quiet, description: "no progress lines" }
 });
@@ -98595,8 +99106,24 @@ async function main() {
   setOutput("verdict", first?.verdict ?? "");
   setOutput("comment-path", first?.comment ?? "");
   setOutput("report-path", first?.html ?? "");
+  let bundle = "";
+  if (inputs["report-dir"] !== void 0 && first) {
+    bundle = resolve6(cwd, inputs["report-dir"]);
+    await writeReportBundle(first, bundle);
+    await writePullRequestRef(bundle, process.env.GITHUB_EVENT_NAME, process.env.GITHUB_EVENT_PATH);
+  }
+  setOutput("bundle-dir", bundle);
   if (process.env.GITHUB_STEP_SUMMARY) await summary.addRaw(renderRunSummary(run)).write();
-  if (run.status !== "passed") setFailed(`pipeline ${run.pipeline.name}: ${run.status}${run.status === "failed" ? ` (${run.stages.filter((s) => s.outcome === "failed").map((s) => `${s.name}: ${s.reason}`).join("; ")})` : ""}`);
+  if (run.status === "gate-failed" && inputs["fail-on-block"] === false) {
+    warning(`pipeline ${run.pipeline.name}: the gate blocks (${first?.verdict ?? "see the report"}); fail-on-block is false, so the published check decides`);
+  } else if (run.status !== "passed") setFailed(`pipeline ${run.pipeline.name}: ${run.status}${run.status === "failed" ? ` (${run.stages.filter((s) => s.outcome === "failed").map((s) => `${s.name}: ${s.reason}`).join("; ")})` : ""}`);
+}
+async function writeReportBundle(c, dir) {
+  await mkdir2(dir, { recursive: true });
+  await rm2(resolve6(dir, BUNDLE_FILES.pullRequest), { force: true });
+  await copyFile2(c.comparison, resolve6(dir, BUNDLE_FILES.comparison));
+  await copyFile2(c.comment, resolve6(dir, BUNDLE_FILES.report));
+  await copyFile2(c.html, resolve6(dir, basename6(c.html)));
 }
 
 // src/actions/pipeline/index.ts

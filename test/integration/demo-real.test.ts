@@ -65,7 +65,7 @@ describe.skipIf(!hasTorch)(`npm run demo (real model; PyTorch from ${python} —
       expect(m, summary).not.toBeNull();
       return [Number(m![1]), Number(m![2])];
     };
-    const [harmful, helpful] = state.verdicts as { summary: string }[];
+    const [harmful, helpful] = state.verdicts as [{ summary: string }, { summary: string }];
     expect(deltaCi(harmful.summary)[1], harmful.summary).toBeLessThan(0); // a regression, interval below zero
     expect(deltaCi(helpful.summary)[0], helpful.summary).toBeGreaterThan(0); // an improvement, interval above zero
     expect(comment).toMatch(/❌ `(exact_match|json_fields)\/max_regression`/); // blocked for regressing, not only for the floor

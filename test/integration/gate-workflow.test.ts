@@ -29,6 +29,8 @@ const BASE_FILES = [
   "actions/evaluate/action.yml",
   "actions/compare/action.yml",
   "actions/comment/action.yml",
+  "actions/gate-model/action.yml",
+  "dist/gate-model/index.js",
   "dist/evaluate/index.js",
   "dist/compare/index.js",
   "dist/comment/index.js",
@@ -178,7 +180,7 @@ describe("llmops-gate.yml: a pull request that regresses cannot make llmops / ga
       [WORKFLOW]: PR_WORKFLOW,
       "scripts/simulated-model.mjs": hostileProgram(marker, "scripts/simulated-model.mjs"),
     });
-    for (const a of ["evaluate", "compare", "comment"]) {
+    for (const a of ["evaluate", "compare", "comment", "gate-model"]) {
       writeFiles(work, { [`dist/${a}/index.js`]: hostileProgram(marker, `the PR's dist/${a}`) });
       writeFiles(work, { [`actions/${a}/action.yml`]: readFileSync(join(ROOT, `actions/${a}/action.yml`), "utf8").replace("description:", "description: (edited by the PR)") });
     }
@@ -214,7 +216,8 @@ describe("llmops-gate.yml: a pull request that regresses cannot make llmops / ga
       // pull_request_target runs on the base branch's last commit.
       sha: s.baseSha,
       ref: "refs/heads/main",
-      vars: { LLMOPS_BASE_URL: model.baseUrl },
+      // A repository whose model is served elsewhere: the gate judges prompts and sampling on it.
+      vars: { LLMOPS_BASE_URL: model.baseUrl, LLMOPS_GATE_SUITE: "evals/arithmetic.yaml" },
       apiUrl: s.gh.url,
       mintToken: (job, permissions) => {
         const token = `ghs_${job}_${++n}_${s.kind}`;
@@ -248,6 +251,7 @@ describe("llmops-gate.yml: a pull request that regresses cannot make llmops / ga
       expect(r.steps.filter((x) => !x.skipped).map((x) => `${x.job}/${x.uses ?? x.name}`)).toEqual([
         "evaluate/actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1",
         "evaluate/actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1",
+        "evaluate/./actions/gate-model",
         "evaluate/./actions/evaluate",
         "evaluate/./actions/evaluate",
         "evaluate/./actions/compare",
@@ -272,6 +276,9 @@ describe("llmops-gate.yml: a pull request that regresses cannot make llmops / ga
       const comment = s.gh.commentsOn(7).at(-1)!;
       expect(comment.body).toContain("<!-- llmops:report:llmops-gate -->");
       expect(comment.body).toMatch(/FAIL/);
+      // The PR's prompt diff, read from its files as data (compare's prompts-head-dir).
+      expect(comment.body).toMatch(/#### Prompts changed \(1, against `[0-9a-f]{12}`\)[\s\S]*prompts\/arithmetic\.jinja/);
+      expect(comment.body).toContain("Think step by step.");
       // The two cases the PR adds were evaluated apart, with its prompt, and reported ungated.
       expect(comment.body).toContain("🆕 New cases (not gated): 2 cases the base's suite does not have");
       expect(comment.body, comment.body).toMatch(/\| `new-001` +\| ❌ 0 +\| ❌ 0 +\| `3` +\|/);

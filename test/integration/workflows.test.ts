@@ -171,3 +171,29 @@ describe("release workflows", () => {
     expect(["demo-model#prod#1", "demo-model#staging", "models=demo#prod#12", "demo-model@v0.1.0", "demo-model#prod!#3"].map(stageOf)).toEqual(["prod", "staging", "prod", "", ""]);
   });
 });
+
+// The PR workflow evaluates the real pipeline against the merge-base (issue 13); executed end to end
+// in test/integration/pr-workflow.test.ts.
+describe("llmops-pr.yml", () => {
+  type Step = { id?: string; name?: string; uses?: string; run?: string; if?: string; with?: Record<string, unknown>; env?: Record<string, string> };
+  const wf = parse(readFileSync(join(dir, "llmops-pr.yml"), "utf8")) as { jobs: Record<string, { permissions?: Record<string, string>; steps: Step[] }> };
+  const steps = wf.jobs.evaluate!.steps;
+
+  test("runs actions/pipeline with the merge-base (not base.sha) as its baseline, and writes the bundle the comment paths read", () => {
+    const checkout = steps.find((s) => s.uses?.startsWith("actions/checkout@"))!;
+    expect(checkout.with).toMatchObject({ ref: "${{ github.event.pull_request.head.sha }}", "fetch-depth": 0, "persist-credentials": false });
+    const base = steps.find((s) => s.id === "base")!;
+    expect(base.env).toEqual({ BASE_SHA: "${{ github.event.pull_request.base.sha }}" });
+    expect(base.run).toContain('git merge-base --end-of-options "$BASE_SHA" HEAD');
+    const pipeline = steps.find((s) => s.uses === "./actions/pipeline")!;
+    expect(pipeline.with).toEqual({ pipeline: "main", baseline: "${{ steps.base.outputs.sha }}", "report-dir": "llmops-report", "fail-on-block": false });
+    const upload = steps.find((s) => s.uses?.startsWith("actions/upload-artifact@") && s.with?.name === "llmops-report")!;
+    expect(upload.with?.path).toBe("llmops-report");
+    expect(wf.jobs.evaluate!.permissions).toEqual({ contents: "read" });
+  });
+
+  test("the simulated model and the evaluate/compare pair are gone from it", () => {
+    const text = readFileSync(join(dir, "llmops-pr.yml"), "utf8");
+    expect(text).not.toMatch(/simulated-model|\.\/actions\/evaluate|\.\/actions\/compare/);
+  });
+});

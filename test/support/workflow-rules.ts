@@ -10,7 +10,8 @@ export function workflowRuleViolations(name: string, text: string): string[] {
   if (!(perms && typeof perms === "object" && Object.keys(perms).length === 0)) out.push(`${name}: top-level "permissions: {}" is required`);
   const on = wf.on ?? wf.true; // YAML 1.1 readers turn `on` into true
   const triggers = typeof on === "string" ? [on] : Array.isArray(on) ? on : Object.keys((on ?? {}) as object);
-  const privileged = triggers.includes("pull_request_target") || triggers.includes("workflow_run");
+  // issue_comment runs the default branch's workflow with a write-capable token, like pull_request_target.
+  const privileged = triggers.includes("pull_request_target") || triggers.includes("workflow_run") || triggers.includes("issue_comment");
   const jobs = (wf.jobs ?? {}) as Record<string, Record<string, unknown>>;
   for (const [id, job] of Object.entries(jobs)) {
     if (job.uses === undefined && job.permissions === undefined) out.push(`${name}: job "${id}" must declare its permissions`);
@@ -24,7 +25,7 @@ export function workflowRuleViolations(name: string, text: string): string[] {
       if (/^actions\/checkout@/.test(uses) && PR_REF.test(String(w.ref ?? "") + String(w.repository ?? ""))) {
         const path = String(w.path ?? "").replace(/^\.\/|\/$/g, "");
         if (triggers.includes("workflow_run") && /workflow_run\.(head|pull_requests)/.test(String(w.ref ?? ""))) out.push(`${where}: a workflow_run job must not check out the PR's code`);
-        else if (privileged && path === "") out.push(`${where}: a ${triggers.includes("pull_request_target") ? "pull_request_target" : "workflow_run"} job may check out the PR's files only as data, under a path: of their own`);
+        else if (privileged && path === "") out.push(`${where}: a ${triggers.includes("pull_request_target") ? "pull_request_target" : triggers.includes("issue_comment") ? "issue_comment" : "workflow_run"} job may check out the PR's files only as data, under a path: of their own`);
         if (privileged) prPath = path;
         continue;
       }

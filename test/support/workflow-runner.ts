@@ -8,8 +8,11 @@
 // emulated with their documented effect on real local parts: actions/checkout fetches the ref from a
 // real git repository (a temp dir standing for github.com/<repository>), upload/download-artifact
 // copy a directory through this run's artifact store, setup-node is the test's own node. Job-level
-// if/strategy/container/services/outputs, reusable workflows, status functions and the env context
-// are not modelled: a workflow using them is refused rather than run approximately.
+// `if:` and `outputs:`, and the status functions (success(), failure(), always(); cancelled() is
+// false: nothing cancels an emulated run) are evaluated as the runner does. A step the emulation
+// cannot run (an apt install, `npm ci`) is replaced only where the test names it in `standIns`, with
+// its reason, recorded on the step. Job strategy/container/services, reusable workflows and the env
+// context are not modelled: a workflow using them is refused rather than run approximately.
 import { execFileSync, spawn } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -39,6 +42,12 @@ export interface WorkflowRunnerOptions {
   runnerEnv?: Record<string, string>;
   /** Per step, in ms (default 120 s). */
   stepTimeoutMs?: number;
+  /**
+   * Steps (by job and name, `job/step name`) the emulation cannot run, replaced by what the test
+   * does instead (e.g. link its own node_modules for `npm ci`). Each is recorded on its StepRecord
+   * (`standIn`), and one that matches no step is an error.
+   */
+  standIns?: Record<string, { reason: string; run?: (workspace: string) => void }>;
 }
 
 export interface StepRecord {
@@ -48,6 +57,8 @@ export interface StepRecord {
   /** The program the step executed (the local action's bundle), absolute. */
   program?: string;
   skipped: boolean;
+  /** Set when the step was not run but replaced by the test's stand-in: its reason. */
+  standIn?: string;
   code: number;
   outputs: Record<string, string>;
   log: string;
@@ -55,6 +66,8 @@ export interface StepRecord {
 
 export interface JobRecord {
   result: "success" | "failure" | "skipped";
+  /** The job's `outputs:`, evaluated after its steps. */
+  outputs: Record<string, string>;
   workspace: string;
   token: string;
   steps: StepRecord[];
@@ -68,7 +81,7 @@ export interface WorkflowRun {
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 interface StepDef { id?: string; name?: string; uses?: string; run?: string; if?: string | boolean; with?: Record<string, unknown>; env?: Record<string, unknown>; shell?: string; "working-directory"?: string; "continue-on-error"?: unknown }
-interface JobDef { needs?: string | string[]; if?: string; permissions?: Record<string, string> | string; steps: StepDef[]; env?: Record<string, unknown> }
+interface JobDef { needs?: string | string[]; if?: string | boolean; permissions?: Record<string, string> | string; steps: StepDef[]; env?: Record<string, unknown>; outputs?: Record<string, string> }
 
 export async function runWorkflow(o: WorkflowRunnerOptions): Promise<WorkflowRun> {
   const wf = parseYaml(o.workflow) as { jobs: Record<string, JobDef>; env?: Record<string, unknown> };
@@ -78,7 +91,7 @@ export async function runWorkflow(o: WorkflowRunnerOptions): Promise<WorkflowRun
   for (const name of jobOrder(wf.jobs)) {
     const def = wf.jobs[name]!;
     // What this emulation does not model is refused, never approximated.
-    for (const key of ["if", "strategy", "container", "services", "outputs", "uses"] as const) {
+    for (const key of ["strategy", "container", "services", "uses"] as const) {
       if ((def as unknown as Record<string, unknown>)[key] !== undefined) throw new Error(`workflow-runner: job ${name}: "${key}:" is not emulated`);
     }
     const needs = typeof def.needs === "string" ? [def.needs] : (def.needs ?? []);
@@ -86,12 +99,8 @@ export async function runWorkflow(o: WorkflowRunnerOptions): Promise<WorkflowRun
     const temp = mkdtempSync(join(tmpdir(), `llmops-wf-${name}-temp-`));
     const permissions = typeof def.permissions === "object" ? def.permissions : {};
     const token = o.mintToken(name, permissions);
-    const job: JobRecord = { result: "success", workspace, token, steps: [] };
+    const job: JobRecord = { result: "success", outputs: {}, workspace, token, steps: [] };
     jobs[name] = job;
-    if (needs.some((n) => jobs[n]?.result !== "success")) {
-      job.result = "skipped";
-      continue;
-    }
     const steps: Record<string, { outputs: Record<string, string>; outcome: string; conclusion: string }> = {};
     const context = () => ({
       github: {
@@ -113,16 +122,23 @@ export async function runWorkflow(o: WorkflowRunnerOptions): Promise<WorkflowRun
       env: {},
       runner: { temp, os: "Linux", arch: "X64", environment: "github-hosted" },
       steps,
-      needs: Object.fromEntries(needs.map((n) => [n, { result: jobs[n]!.result, outputs: {} }])),
+      needs: Object.fromEntries(needs.map((n) => [n, { result: jobs[n]!.result, outputs: jobs[n]!.outputs }])),
     });
+    // A job runs when its needs succeeded, unless its if: calls a status function (always(), failure()).
+    const needsOk = needs.every((n) => jobs[n]?.result === "success");
+    if (!condition(def.if, needsOk, context())) {
+      job.result = "skipped";
+      continue;
+    }
     for (const [i, step] of def.steps.entries()) {
       const label = step.name ?? step.uses ?? `step ${i + 1}`;
       for (const key of ["shell", "working-directory", "continue-on-error"] as const) if (step[key] !== undefined) throw new Error(`workflow-runner: ${label}: "${key}:" is not emulated`);
       if (/\$\{\{[^}]*\benv\./.test(JSON.stringify(step)) || /\benv\./.test(typeof step.if === "string" ? step.if : "")) throw new Error(`workflow-runner: ${label}: the env context is not emulated`);
-      if (typeof step.if === "string" && /\b(always|failure|cancelled)\(/.test(step.if)) throw new Error(`workflow-runner: status functions in if: are not emulated (${label})`);
-      const enabled = job.result === "success" && (step.if === undefined || truthy(evaluate(String(step.if), context())));
-      if (!enabled) {
-        const rec: StepRecord = { job: name, name: label, ...(step.uses ? { uses: step.uses } : {}), skipped: true, code: 0, outputs: {}, log: "" };
+      const enabled = condition(step.if, job.result === "success", context());
+      const standIn = o.standIns?.[`${name}/${label}`];
+      if (!enabled || standIn) {
+        if (enabled && standIn) standIn.run?.(workspace);
+        const rec: StepRecord = { job: name, name: label, ...(step.uses ? { uses: step.uses } : {}), skipped: true, ...(enabled && standIn ? { standIn: standIn.reason } : {}), code: 0, outputs: {}, log: "" };
         job.steps.push(rec);
         all.push(rec);
         if (step.id) steps[step.id] = { outputs: {}, outcome: "skipped", conclusion: "skipped" };
@@ -163,8 +179,26 @@ export async function runWorkflow(o: WorkflowRunnerOptions): Promise<WorkflowRun
       if (step.id) steps[step.id] = { outputs: rec.outputs, outcome: rec.code === 0 ? "success" : "failure", conclusion: rec.code === 0 ? "success" : "failure" };
       if (rec.code !== 0) job.result = "failure";
     }
+    for (const [k, v] of Object.entries(def.outputs ?? {})) job.outputs[k] = interpolate(String(v), context());
+  }
+  for (const key of Object.keys(o.standIns ?? {})) {
+    // A stand-in for a job that did not run (its if: was false) is fine; one naming no step is a typo.
+    if (jobs[key.split("/")[0]!]?.result === "skipped") continue;
+    if (!all.some((st) => `${st.job}/${st.name}` === key)) throw new Error(`workflow-runner: standIns names ${key}, which is no step of this workflow`);
   }
   return { jobs, steps: all, artifacts };
+}
+
+/**
+ * An `if:` as the runner decides it: without a status function the condition is `success() && (…)`;
+ * with one, the expression alone. `ok`: the job's steps so far (or the job's needs) succeeded.
+ */
+function condition(cond: string | boolean | undefined, ok: boolean, context: Record<string, unknown>): boolean {
+  if (cond === undefined) return ok;
+  const text = String(cond);
+  const usesStatus = /\b(success|failure|always|cancelled)\s*\(/.test(text);
+  const value = truthy(evaluate(text, context, ok));
+  return usesStatus ? value : ok && value;
 }
 
 interface StepContext {
@@ -233,7 +267,7 @@ async function runStep(s: StepContext): Promise<StepRecord> {
   }
 }
 
-/** actions/checkout: the ref of `repository` (default: the workflow's) fetched into `path`, detached. */
+/** actions/checkout: the ref of `repository` (default: the workflow's) fetched into `path`, detached; `fetch-depth: 0` fetches all history and branches. */
 function checkout(s: StepContext): [number, string] {
   const repo = s.inputs.repository || s.env.GITHUB_REPOSITORY!;
   const remote = s.remotes[repo];
@@ -244,7 +278,10 @@ function checkout(s: StepContext): [number, string] {
   const git = (args: string[]) => execFileSync("git", args, { cwd: dest, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], env: { PATH: process.env.PATH ?? "", HOME: s.env.HOME!, GIT_CONFIG_NOSYSTEM: "1" } });
   try {
     git(["init", "--quiet"]);
-    git(["fetch", "--quiet", "--no-tags", "--depth=1", remote, "--end-of-options", s.inputs.ref || "HEAD"]);
+    // fetch-depth: 0 → all history, and every branch as refs/remotes/origin/* (as the action does).
+    const full = s.inputs["fetch-depth"] === "0";
+    if (full) git(["fetch", "--quiet", "--no-tags", remote, "+refs/heads/*:refs/remotes/origin/*"]);
+    git(["fetch", "--quiet", "--no-tags", ...(full ? [] : ["--depth=1"]), remote, "--end-of-options", s.inputs.ref || "HEAD"]);
     git(["checkout", "--quiet", "--detach", "FETCH_HEAD"]);
     return [0, `checked out ${repo}@${git(["rev-parse", "HEAD"]).trim()} into ${dest}`];
   } catch (err) {
@@ -281,11 +318,13 @@ function jobOrder(jobs: Record<string, JobDef>): string[] {
   return order;
 }
 
-function evaluate(expr: string, context: Record<string, unknown>): data.ExpressionData {
+function evaluate(expr: string, context: Record<string, unknown>, ok = true): data.ExpressionData {
   const source = expr.trim().replace(/^\$\{\{([\s\S]*)\}\}$/, "$1");
   const lexed = new Lexer(source).lex();
-  const tree = new Parser(lexed.tokens, Object.keys(context), []).parse();
-  return new Evaluator(tree, JSON.parse(JSON.stringify(context), data.reviver) as data.Dictionary).evaluate();
+  const status = (name: string, value: boolean) => ({ name, minArgs: 0, maxArgs: 0, call: () => new data.BooleanData(value) });
+  const funcs = [status("success", ok), status("failure", !ok), status("always", true), status("cancelled", false)];
+  const tree = new Parser(lexed.tokens, Object.keys(context), funcs).parse();
+  return new Evaluator(tree, JSON.parse(JSON.stringify(context), data.reviver) as data.Dictionary, new Map(funcs.map((f) => [f.name, f]))).evaluate();
 }
 
 /** A value with `${{ … }}` parts replaced by their string value, as the runner does for `with:` and `env:`. */

@@ -3,20 +3,17 @@
 // for fork PRs. A thin shell over the compare flow it shares with `llmops compare|gate`
 // (src/app/compare/run-compare.ts).
 import { existsSync } from "node:fs";
-import { writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import * as core from "@actions/core";
 import { ActionsLogger } from "../../adapters/actions/actions-logger.js";
 import { compareRuns, loadPolicyFile } from "../../app/compare/run-compare.js";
-import { BUNDLE_FILES, parsePullRequestEvent } from "../../core/github/index.js";
 import { renderJobSummary } from "../../core/report/index.js";
 import { GateFailedError } from "../../errors.js";
-import { readEventPayload } from "../runtime/event.js";
+import { writePullRequestRef } from "../runtime/pull-request-ref.js";
 import { parseInputs } from "../runtime/inputs.js";
 import { INPUTS } from "./inputs.js";
 import { diffPrompts } from "../../app/prompts/diff-prompts.js";
 import type { PromptDiffReport } from "../../core/prompts/diff-model.js";
-import { PULL_REQUEST_TAG, pullRequestFormat } from "../../core/contracts/report-bundle.js";
 
 export async function main(): Promise<void> {
   const inputs = parseInputs(INPUTS);
@@ -25,7 +22,7 @@ export async function main(): Promise<void> {
   const policy = inputs.policy === undefined ? null : await loadPolicyFile(resolve(inputs.policy), inputs.policy, `input "policy": ${inputs.policy} does not exist`);
   const runUrl = env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : null;
   const out = resolve(inputs.out ?? "llmops-report");
-  const promptDiff = inputs["prompts-base-dir"] === undefined ? undefined : await changedPrompts(resolve(inputs["prompts-base-dir"]));
+  const promptDiff = inputs["prompts-base-dir"] === undefined ? undefined : await changedPrompts(resolve(inputs["prompts-base-dir"]), resolve(inputs["prompts-head-dir"] ?? process.cwd()));
   const { comparison, model, comment, files } = await compareRuns({
     baselineDir: resolve(inputs.baseline),
     candidateDir: resolve(inputs.candidate),
@@ -56,16 +53,8 @@ export async function main(): Promise<void> {
   }
 }
 
-/** The prompts/ files the workspace changes against the base checkout's HEAD, rendered on the workspace's suites' cases. */
-async function changedPrompts(baseDir: string): Promise<PromptDiffReport | undefined> {
-  const cwd = process.cwd();
+/** The prompts/ files the head checkout (default the workspace) changes against the base checkout's HEAD, rendered on its suites' cases. */
+async function changedPrompts(baseDir: string, cwd: string): Promise<PromptDiffReport | undefined> {
   if (!existsSync(join(cwd, "prompts")) && !existsSync(join(baseDir, "prompts"))) return undefined;
   return diffPrompts({ cwd, base: "HEAD", baseRepo: baseDir, paths: ["prompts"], suitesDir: join(cwd, "evals"), samples: 3 });
-}
-
-/** On pull_request events, record which PR and commit the bundle is about (verified later by actions/comment). */
-async function writePullRequestRef(out: string, eventName: string | undefined, eventPath: string | undefined): Promise<void> {
-  if ((eventName !== "pull_request" && eventName !== "pull_request_target") || !eventPath) return;
-  const pr = parsePullRequestEvent(await readEventPayload(eventPath), eventPath);
-  await writeFile(join(out, BUNDLE_FILES.pullRequest), pullRequestFormat.serialize({ schema: PULL_REQUEST_TAG, number: pr.number, head_sha: pr.headSha, head_repo: pr.headRepo, base_repo: pr.baseRepo }));
 }

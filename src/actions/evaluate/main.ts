@@ -1,6 +1,11 @@
 // evaluate: inputs → runSuite → outputs results-dir and summary-json, job summary with the metric table.
 import * as core from "@actions/core";
-import { resolve } from "node:path";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { childEnv } from "../../adapters/process/child-env.js";
+import { startService } from "../../app/pipeline/services.js";
 import { ActionsLogger } from "../../adapters/actions/actions-logger.js";
 import { assertSomeAnswered, isInside, runSuite } from "../../app/eval/run-suite.js";
 import { InputError } from "../../errors.js";
@@ -9,6 +14,18 @@ import { TerminalProgress } from "../../adapters/console/progress.js";
 import { workflowSafe } from "../../adapters/console/workflow-safe.js";
 import { parseInputs } from "../runtime/inputs.js";
 import { INPUTS } from "./inputs.js";
+
+/** `llmops serve <model>` (the CLI bundle next to this one) on a free loopback port, until the evaluation ends. */
+async function serveModel(file: string, logger: ActionsLogger): Promise<{ url: string; name: string; stop: () => Promise<void> }> {
+  if (!existsSync(file)) throw new InputError(`input "serve-model": ${file} does not exist`, { hint: "pass the GGUF file a previous step wrote (e.g. actions/gate-model's candidate-model output)" });
+  // The name carries the content hash, so responses cached for one model never answer for another.
+  const name = `gguf-${createHash("sha256").update(readFileSync(file)).digest("hex").slice(0, 16)}`;
+  const svc = await startService(
+    { name: "model", command: { llmops: true, argv: ["serve", file, "--port", "${port}", "--host", "127.0.0.1", "--name", name] }, deps: [], ready: "/health", urlPath: "/v1", timeoutS: 180, env: {}, passEnv: [], definition: null },
+    { cwd: dirname(file), env: childEnv(process.env), llmops: [process.execPath, fileURLToPath(new URL("../cli/index.js", import.meta.url))], logger },
+  );
+  return { url: svc.url, name, stop: () => svc.stop() };
+}
 
 export async function main(): Promise<void> {
   const inputs = parseInputs(INPUTS);
@@ -20,13 +37,14 @@ export async function main(): Promise<void> {
       hint: "leave cache-dir unset (the runner's tool cache or temp directory), or use a path under ${{ runner.temp }}",
     });
   }
+  const served = inputs["serve-model"] ? await serveModel(resolve(cwd, inputs["serve-model"]), logger) : null;
   const result = await runSuite({
     suitePath: inputs.suite,
     ...(inputs.yardstick ? { yardstickPath: inputs.yardstick } : {}),
     cwd,
     ...(inputs.out ? { out: resolve(cwd, inputs.out) } : {}),
-    ...(inputs["base-url"] ? { baseUrl: inputs["base-url"] } : {}),
-    ...(inputs.model ? { model: inputs.model } : {}),
+    ...(served ? { baseUrl: served.url, model: served.name } : inputs["base-url"] ? { baseUrl: inputs["base-url"] } : {}),
+    ...(!served && inputs.model ? { model: inputs.model } : {}),
     ...(inputs.concurrency ? { concurrency: inputs.concurrency } : {}),
     noCache: inputs["no-cache"] ?? false,
     ...(cacheDir ? { cacheDir } : {}),
@@ -35,7 +53,7 @@ export async function main(): Promise<void> {
     logger,
     // In a workflow log: the CLI's progress line, printed every few seconds rather than redrawn.
     progress: new TerminalProgress(workflowSafe(process.stdout, process.env), false),
-  });
+  }).finally(() => served?.stop());
   core.setOutput("results-dir", result.outDir);
   core.setOutput("summary-json", result.summaryPath);
   core.setOutput("new-cases-dir", result.newCases?.outDir ?? "");

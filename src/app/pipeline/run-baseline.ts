@@ -6,6 +6,7 @@ import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
+import { childEnv } from "../../adapters/process/child-env.js";
 import type { PipelineRun } from "../../core/contracts/pipeline-run.js";
 import type { Logger } from "../../core/ports/index.js";
 import { ConfigError, InputError } from "../../errors.js";
@@ -53,13 +54,15 @@ export async function runWithBaseline(o: RunWithBaselineOptions): Promise<RunPip
         const out = join(runsDir(o.root), runId, stage.name);
         const bw = (bStage.definition as { with: { suite: string; out: string } }).with;
         const cw = (stage.definition as { with: { out: string } }).with;
-        const cmpCode = await llmops(o, ["compare", "--baseline", join(wt, bw.out), "--candidate", join(o.root, cw.out), "--policy", join(wt, bw.suite), "--out", out]);
+        // report.md (the PR comment) also shows the prompts/ files this change edits against the baseline commit.
+        const cmpCode = await llmops(o, ["compare", "--baseline", join(wt, bw.out), "--candidate", join(o.root, cw.out), "--policy", join(wt, bw.suite), "--out", out, "--prompts-base", commit]);
         if (cmpCode !== 0 && cmpCode !== 1) throw new ConfigError(`llmops compare for stage ${stage.name} exited ${cmpCode}`);
-        const repCode = await llmops(o, ["report", "--comparison", join(out, "comparison.json"), "--markdown", join(out, "comment.md"), "--html", join(out, "report.html")]);
+        const runUrl = o.env.GITHUB_SERVER_URL && o.env.GITHUB_REPOSITORY && o.env.GITHUB_RUN_ID ? `${o.env.GITHUB_SERVER_URL}/${o.env.GITHUB_REPOSITORY}/actions/runs/${o.env.GITHUB_RUN_ID}` : undefined;
+        const repCode = await llmops(o, ["report", "--comparison", join(out, "comparison.json"), "--html", join(out, "report.html"), ...(runUrl ? ["--run-url", runUrl] : [])]);
         if (repCode !== 0) throw new ConfigError(`llmops report for stage ${stage.name} exited ${repCode}`);
         const verdict = readVerdict(join(out, "comparison.json"));
         if (cmpCode === 1) blocked = true;
-        comparisons.push({ stage: stage.name, verdict, comparison: join(out, "comparison.json"), comment: join(out, "comment.md"), html: join(out, "report.html") });
+        comparisons.push({ stage: stage.name, verdict, comparison: join(out, "comparison.json"), comment: join(out, "report.md"), html: join(out, "report.html") });
       }
     }
     const status: PipelineRun["status"] = base.run.status !== "passed" ? base.run.status : cand.run.status !== "passed" ? cand.run.status : blocked ? "gate-failed" : "passed";
@@ -86,7 +89,8 @@ function readVerdict(path: string): string {
 
 function llmops(o: RunPipelineOptions, args: string[]): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(o.llmops[0]!, [...o.llmops.slice(1), ...args, "--quiet"], { cwd: o.root, env: o.env, stdio: ["ignore", "pipe", "pipe"] });
+    // llmops' own compare and report: the allow-listed environment, never the runner's tokens.
+    const child = spawn(o.llmops[0]!, [...o.llmops.slice(1), ...args, "--quiet"], { cwd: o.root, env: childEnv(o.env), stdio: ["ignore", "pipe", "pipe"] });
     let err = "";
     child.stderr?.on("data", (d: Buffer) => (err += d.toString("utf8")));
     child.stdout?.on("data", () => {});

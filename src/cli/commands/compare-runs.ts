@@ -1,6 +1,9 @@
 // Shared by `llmops compare` and `llmops gate`: the compare flow (src/app/compare/run-compare.ts,
 // shared with actions/compare), then a printed summary, and a blocking verdict as GateFailedError.
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { compareRuns, loadPolicyFile } from "../../app/compare/run-compare.js";
+import { diffPrompts } from "../../app/prompts/diff-prompts.js";
 import type { Comparison } from "../../core/compare/index.js";
 import { GateFailedError, InputError, exitCodeFor, formatError } from "../../errors.js";
 import type { CliContext } from "../context.js";
@@ -21,12 +24,16 @@ export async function runCompare(ctx: CliContext, values: Record<string, unknown
     ctx.logger.warn(`--baseline and --candidate are the same run (${ctx.resolvePath(baselineDir)}): every difference is 0; pass the candidate's own --out directory`);
   }
   const outDir = typeof values.out === "string" ? ctx.resolvePath(values.out) : mode === "compare" ? ctx.resolvePath(".llmops/comparison") : null;
+  const promptsBase = typeof values["prompts-base"] === "string" ? values["prompts-base"] : undefined;
+  // The prompts this working tree changes against REV (compare only; the gate has no comment).
+  const promptDiff = promptsBase !== undefined && existsSync(join(ctx.cwd, "prompts")) ? await diffPrompts({ cwd: ctx.cwd, base: promptsBase, paths: ["prompts"], suitesDir: join(ctx.cwd, "evals"), samples: 3 }) : undefined;
   const { comparison, files } = await compareRuns({
     baselineDir: ctx.resolvePath(baselineDir),
     candidateDir: ctx.resolvePath(candidateDir),
     policy: loaded,
     gate: mode === "gate",
     outDir,
+    ...(promptDiff ? { promptDiff } : {}),
     logger: ctx.logger,
   });
   if (files) ctx.logger.info(`wrote ${files.comparison} and report.md`);

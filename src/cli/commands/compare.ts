@@ -10,7 +10,7 @@ export const compareCommand: Command = {
   maxPositionals: 0,
   summary: "compare a candidate eval run with a baseline (paired statistics, flips, deltas)",
   help: `
-usage: llmops compare --baseline DIR --candidate DIR [--policy FILE] [--out DIR] [--json]
+usage: llmops compare --baseline DIR --candidate DIR [--policy FILE] [--out DIR] [--prompts-base REV] [--json]
        llmops compare --control [NAME=]DIR --arm [NAME=]DIR [--arm …] [--out DIR] [--json]
 
 Pairs the two runs' records by case id (repeats averaged within a case), and for every metric

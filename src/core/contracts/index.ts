@@ -11,6 +11,7 @@ import { trainRunFormat } from "./train-run.js";
 import { armsFormat, compressedExportFormat, evalShardFormat, ggufExportFormat, hashMemoFormat, pipelineRunFormat, pipelineStateFormat, responseCacheEntryFormat, stageCacheEntryFormat } from "./added-formats.js";
 import { trainMetricsFormat } from "./train-metrics.js";
 import { judgeLabelsFormat } from "./judge-labels.js";
+import { gateModelFormat } from "./gate-model.js";
 
 export const FORMATS: readonly Format[] = [
   resultLineFormat,
@@ -30,6 +31,7 @@ export const FORMATS: readonly Format[] = [
   responseCacheEntryFormat,
   trainMetricsFormat,
   judgeLabelsFormat,
+  gateModelFormat,
 ];
 
 export * from "./format.js";
@@ -43,3 +45,4 @@ export * from "./data-manifest.js";
 export * from "./added-formats.js";
 export * from "./train-metrics.js";
 export * from "./judge-labels.js";
+export * from "./gate-model.js";

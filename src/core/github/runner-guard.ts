@@ -163,6 +163,15 @@ function dispatchPayloadPr(p: Record<string, unknown>): Origin | null {
   return null;
 }
 
+/**
+ * Whether a pull request's head may be built by trusted code from its data (the gate's trusted
+ * training), decided from the API alone: the PR's current head, repository and author association
+ * are fetched, never taken from an event payload; an approval counts only for that current head.
+ */
+export async function decidePullRequestTrust(number: number, repository: string, via: string, api: ApprovalLookup): Promise<RunnerVerdict> {
+  return decidePullRequest({ kind: "pull_request", number, headSha: null, headRepo: null, baseRepo: repository, association: null, via, complete: false }, repository, api);
+}
+
 async function decidePullRequest(o: Extract<Origin, { kind: "pull_request" }>, repository: string | null, api: ApprovalLookup | null): Promise<RunnerVerdict> {
   let { headSha, headRepo, association } = o;
   const baseRepo = o.baseRepo ?? repository;

@@ -120,11 +120,13 @@ jobs:
         with:
           pipeline: main
 `;
-  const pr = `# Pull request → run the pipeline against the base commit (restored from main's stage cache),
-# compare, gate and report; a second job, which never runs the PR's code, posts the sticky comment
-# and the "llmops / advisory" check (written by llmops init). This run computes with the PR's own code,
-# so its verdict is advisory: the required "llmops / gate" comes from a pull_request_target workflow
-# that runs the base's llmops on the PR's files as data (llmops-gate.yml in llmops; docs/github.md).
+  const pr = `# Pull request → run the pipeline with the PR's merge-base as its baseline (restored from the
+# stage cache main's workflow saved), compare, gate and write the report bundle; a second job, which
+# never runs the PR's code, posts the sticky comment and the "llmops / advisory" check (written by
+# llmops init). This run computes with the PR's own code, so its verdict is advisory: the required
+# "llmops / gate" comes from a pull_request_target workflow that runs the base's llmops on the PR's
+# files as data (llmops-gate.yml in llmops; docs/github.md). Fork PRs get a read-only token here:
+# post their bundle from a workflow_run (llmops-pr-comment.yml in llmops).
 name: llmops PR
 
 on:
@@ -141,15 +143,23 @@ jobs:
     runs-on: ubuntu-latest
     timeout-minutes: 60
     permissions:
-      contents: read # check out the PR and its base; this job runs the PR's code and writes nothing to GitHub
+      contents: read # check out the PR with its history; this job runs the PR's code and writes nothing to GitHub
     outputs:
       verdict: \${{ steps.pipeline.outputs.verdict }}
     steps:
       - uses: ${PINS.checkout}
         with:
           ref: \${{ github.event.pull_request.head.sha }}
-          fetch-depth: 0 # the base commit is materialised in a worktree
+          fetch-depth: 0 # the merge-base is found with git and materialised in a worktree
           persist-credentials: false
+      # The merge-base, not base.sha (the base's tip when the event fired, which may hold commits
+      # the PR does not have): the commit the PR's changes apply to, whose results main cached.
+      - id: base
+        env:
+          BASE_SHA: \${{ github.event.pull_request.base.sha }}
+        run: |
+          mb=$(git merge-base --end-of-options "$BASE_SHA" HEAD)
+          echo "sha=$mb" >> "$GITHUB_OUTPUT"
       - uses: ${PINS.setupNode}
         with:
           node-version: 24
@@ -157,17 +167,20 @@ jobs:
         uses: ${action("pipeline")}
         with:
           pipeline: main
-          baseline: \${{ github.event.pull_request.base.sha }}
-      - if: always() && steps.pipeline.outputs.comment-path != ''
+          baseline: \${{ steps.base.outputs.sha }}
+          report-dir: llmops-report # the bundle actions/comment posts (not a dot-directory: upload-artifact skips those)
+          fail-on-block: false # the check decides; a FAIL is a report, not a failed job
+      - if: \${{ !cancelled() && steps.pipeline.outputs.bundle-dir != '' }}
         uses: ${PINS.upload}
         with:
           name: llmops-report
-          path: reports/runs/
+          path: llmops-report
           retention-days: 14
+          if-no-files-found: error
 
   comment:
     needs: pipeline
-    if: always() && needs.pipeline.outputs.verdict != ''
+    if: github.event.pull_request.head.repo.full_name == github.repository && needs.pipeline.outputs.verdict != ''
     runs-on: ubuntu-latest
     permissions:
       pull-requests: write # the sticky comment
@@ -176,13 +189,10 @@ jobs:
       - uses: ${PINS.download}
         with:
           name: llmops-report
-          path: llmops-report
-      - id: find
-        run: echo "path=$(find llmops-report -name comment.md | head -n 1)" >> "$GITHUB_OUTPUT"
+          path: \${{ runner.temp }}/llmops-report
       - uses: ${action("comment")}
         with:
-          report-path: \${{ steps.find.outputs.path }}
-          verdict: \${{ needs.pipeline.outputs.verdict }}
+          report-path: \${{ runner.temp }}/llmops-report
           check-name: llmops / advisory # computed by the PR's own code: never the required check
 `;
   return [

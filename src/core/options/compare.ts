@@ -21,6 +21,14 @@ export const COMPARE_OPTIONS = defineOptions("compare", {
     default: { cli: ".llmops/comparison for compare; gate writes nothing without it" },
     actionDefault: "llmops-report",
   },
+  "prompts-base": {
+    type: { kind: "string", min: 1 },
+    side: "cli",
+    commands: ["compare"],
+    why: "the CLI diffs the working tree's prompts against a git revision; the action against a base checkout (prompts-base-dir)",
+    arg: "REV",
+    description: "report.md also shows the prompts/ files this working tree changes against the git revision REV, rendered on the first cases of the suites in evals/",
+  },
   control: { type: { kind: "string" }, side: "cli", commands: ["compare"], why: "k-arm comparisons are a local analysis", arg: "[NAME=]DIR", description: "the control arm of a k-arm comparison (with --arm)" },
   arm: {
     type: { kind: "list" },
@@ -52,6 +60,13 @@ export const COMPARE_OPTIONS = defineOptions("compare", {
     why: "the CLI diffs prompts against a git revision when it renders: llmops report --prompts-base REV",
     description:
       "a checkout of the pull request's base (e.g. .llmops/base): the comment then shows the prompts/ files the PR changes against it, with their rendered diffs on the first cases of the suites in evals/ that use them",
+  },
+  "prompts-head-dir": {
+    type: { kind: "string" },
+    side: "action",
+    why: "the trusted gate reads the PR's prompts from a data-only checkout; the CLI reads the working tree",
+    description: "the checkout whose prompts are under review; in a pull_request_target gate, the PR's files (e.g. .llmops/pr, read as data) with prompts-base-dir: .",
+    default: "the workspace",
   },
   json: { ...json, description: "print comparison.json (arms.json) on stdout instead of the summary" },
   quiet,

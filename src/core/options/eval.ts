@@ -25,6 +25,12 @@ export const EVAL_OPTIONS = defineOptions("eval", {
     description: "evaluate the suite's variant NAME (its prompt, model, params) on the same cases; compare variants with llmops compare --control DIR --arm NAME=DIR",
   },
   "base-url": { type: { kind: "url" }, side: "both", arg: "URL", description: "override the suite's target.base_url, e.g. http://127.0.0.1:8000/v1" },
+  "serve-model": {
+    type: { kind: "string" },
+    side: "action",
+    why: "serves a GGUF for one workflow step; on a laptop `llmops serve` runs beside `llmops eval --base-url`, or a pipeline's service does",
+    description: "a GGUF model file to serve with llmops serve on a free loopback port for this evaluation only (replaces base-url; served under a name carrying its content hash; stopped afterwards)",
+  },
   model: { type: { kind: "string", min: 1 }, side: "both", arg: "NAME", description: "override the suite's target.model" },
   concurrency: { type: { kind: "int", min: 1 }, side: "both", arg: "N", description: "override the suite's concurrency limit" },
   limit: {

@@ -3,6 +3,7 @@
 import { COMPARE_OPTIONS } from "./compare.js";
 import { DATA_VALIDATE_OPTIONS } from "./data-validate.js";
 import { EVAL_OPTIONS } from "./eval.js";
+import { GATE_MODEL_OPTIONS } from "./gate-model.js";
 import { PROMOTE_OPTIONS } from "./promote.js";
 import { REPORT_OPTIONS } from "./report.js";
 import { RUN_OPTIONS } from "./run.js";
@@ -12,7 +13,7 @@ import { TRAIN_OPTIONS } from "./train.js";
 export interface SharedSpec {
   /** actions/<action> reads the action side. */
   action: string;
-  /** The CLI commands that parse the CLI side (`llmops <command>`). */
+  /** The CLI commands that parse the CLI side (`llmops <command>`); none for a workflow-only action. */
   commands: readonly string[];
   specs: OptionSpecs;
 }
@@ -25,4 +26,5 @@ export const SHARED_SPECS: readonly SharedSpec[] = [
   { action: "validate-dataset", commands: ["data"], specs: DATA_VALIDATE_OPTIONS },
   { action: "pipeline", commands: ["run"], specs: RUN_OPTIONS },
   { action: "promote", commands: ["promote", "rollback"], specs: PROMOTE_OPTIONS },
+  { action: "gate-model", commands: [], specs: GATE_MODEL_OPTIONS },
 ];

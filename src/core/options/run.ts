@@ -15,7 +15,7 @@ export const RUN_OPTIONS = defineOptions("run", {
     side: "both",
     arg: "REV",
     description:
-      "also run the pipeline as it is at REV (a git revision, e.g. the pull request's base SHA or origin/main) in a temporary worktree, restoring what the cache holds; then compare each eval stage's run with the baseline's under the baseline's gate and write the PR comment and HTML report to reports/runs/<run-id>/; fail when the gate blocks",
+      "a git revision (e.g. the pull request's base SHA or origin/main) to run the pipeline at as well, in a temporary worktree, restoring what the cache holds; each eval stage's run is then compared with the baseline's under the baseline's gate and the PR comment and HTML report are written to reports/runs/<run-id>/; the run fails when the gate blocks",
   },
   cache: {
     type: { kind: "flag" },
@@ -25,6 +25,20 @@ export const RUN_OPTIONS = defineOptions("run", {
     actionDefault: "true",
   },
   "cache-dir": { type: { kind: "string" }, side: "both", arg: "DIR", description: "the local stage cache directory", default: ".llmops/cache in the repository" },
+  "report-dir": {
+    type: { kind: "string" },
+    side: "action",
+    why: "the report bundle actions/comment posts (the CLI writes the comment and HTML report under reports/runs/<run-id>/)",
+    description:
+      "with a baseline, write the first eval stage's report bundle here (report.md, comparison.json, report.html, and pull-request.json on pull_request events): what actions/comment posts, also from a fork's artifact; not under a dot-directory if you upload it (upload-artifact skips hidden paths)",
+  },
+  "fail-on-block": {
+    type: { kind: "flag" },
+    side: "action",
+    why: "the CLI exits 1 when the gate blocks; a workflow may leave the decision to the check actions/comment publishes",
+    description: "fail the step when the gate blocks: true or false; false leaves the decision to the check actions/comment publishes (a stage that fails still fails the step)",
+    actionDefault: "true",
+  },
   json: { ...json, description: "print the run record as JSON on stdout" },
   quiet: { ...quiet, description: "no progress lines" },
 });

@@ -17,9 +17,10 @@ export const ValueTypeSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("enum"), values: z.array(z.string().min(1)).min(2).readonly() }).strict(),
   /**
    * A repeatable flag on the CLI; in an action, one per line (blank lines kept as "", so messages
-   * can number lines) or, with `commas`, separated by lines or commas (blanks dropped).
+   * can number lines), or with `commas` separated by lines or commas, or with `comments` one per
+   * line after "#…" is cut (blanks dropped in both).
    */
-  z.object({ kind: z.literal("list"), commas: z.boolean().optional() }).strict(),
+  z.object({ kind: z.literal("list"), commas: z.boolean().optional(), comments: z.boolean().optional() }).strict(),
 ]);
 export type ValueType = z.infer<typeof ValueTypeSchema>;
 
@@ -203,9 +204,9 @@ export function actionInputs<S extends OptionSpecs>(specs: S): ActionInputsOf<S>
     const t = def.type;
     const schema = z.string().transform((raw, ctx) => {
       if (t.kind === "list") {
-        const items = raw.split(t.commas ? /\r?\n|,/ : /\r?\n/).map((x) => x.trim());
+        const items = raw.split(t.commas ? /\r?\n|,/ : /\r?\n/).map((x) => (t.comments ? x.replace(/#.*$/, "") : x).trim());
         // One per line: blank lines stay (empty strings), so a message can name the line it is about.
-        return t.commas ? items.filter(Boolean) : items;
+        return t.commas || t.comments ? items.filter(Boolean) : items;
       }
       const r = parseScalar(t, raw);
       if (r.ok) return r.value;
