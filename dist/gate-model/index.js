@@ -103284,7 +103284,7 @@ async function decideGateTraining(i) {
   if (!trust.allowed) {
     return {
       decision: "needs-approval",
-      reason: `${what}; needs approval: a collaborator with write access comments \`${approvalCommand(i.headSha)}\` on the pull request (it approves exactly this head; a later push needs a new approval). ${trust.reason}`,
+      reason: `${what}; needs approval: a collaborator with write access comments \`${approvalCommand(i.headSha)}\` on the pull request (it approves exactly this head; a later push needs a new approval). Only a pull request from this repository by an OWNER, MEMBER or COLLABORATOR trains without one`,
       approvedBy: null,
       changedStages
     };
@@ -103300,6 +103300,12 @@ function specCodeChange(base, pr) {
   const p = pr.base ?? {};
   for (const f of ["model", "tokenizer"]) if ((b[f] ?? null) !== (p[f] ?? null)) return `base.${f}`;
   return null;
+}
+function gateReportTitle(r) {
+  const head = r.pull_request.head_sha.slice(0, 12);
+  if (r.decision === "trained") return `llmops gate: the model the base's code trained from this pull request's data at ${head}${r.approved_by ? ` (approved by ${r.approved_by})` : " (a trusted author)"}`;
+  if (r.decision === "unchanged" && r.baseline_model) return "llmops gate: this pull request's prompts and sampling on the baseline model (no training input changed)";
+  return "";
 }
 function renderGateModelBlocked(r) {
   const title = r.decision === "needs-approval" ? "training inputs changed; needs approval" : "training changes the gate does not build";
@@ -105138,14 +105144,26 @@ async function buildGateModel(o) {
     llmops_version: VERSION9,
     created_at: now
   };
+  const unreadable = [];
   const files = prData.map((path12) => {
-    const pr = readPrFile(o.prDir, path12);
+    let pr = null;
+    try {
+      pr = readPrFile(o.prDir, path12);
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      unreadable.push(err.message);
+    }
     const baseFile = join15(o.root, path12);
     const baseHash = existsSync10(baseFile) ? sha2562(readFileSync10(baseFile)) : null;
     const prHash = pr ? sha2562(pr) : null;
     return { path: path12, bytes: pr, sha256: prHash, changed: prHash !== baseHash };
   });
   const prDataRecord = files.map(({ path: path12, sha256: h, changed }) => ({ path: path12, sha256: h, changed }));
+  if (unreadable.length > 0) {
+    const reason = `${unreadable.join("; ")}; the required gate does not judge this pull request until its training data are plain files`;
+    o.logger.warn(reason);
+    return { record: { ...base, decision: "refused", reason, approved_by: null, pr_data: prDataRecord, keys: empty, baseline_model: null, candidate_model: null }, baselineModel: null, candidateModel: null };
+  }
   if (!existsSync10(o.pipelineFile)) {
     const reason = `the base has no pipeline ${pipelineRel}: nothing is trained, the gate judges prompts and sampling parameters only`;
     o.logger.info(reason);
@@ -105237,7 +105255,7 @@ var GateModelSchema = external_exports.strictObject({
    * unchanged: the PR changes nothing training reads, the candidate is the baseline model;
    * trained: a trusted run trained the candidate from the PR's data with the base's code;
    * needs-approval: training inputs changed and nobody trusted approved this head (the gate fails);
-   * refused: the PR changes how training runs (code), which the gate never builds (the gate fails).
+   * refused: the PR changes how training runs (code), or its training data are links; the gate never builds that (it fails).
    */
   decision: external_exports.enum(["unchanged", "trained", "needs-approval", "refused"]),
   reason: external_exports.string(),
@@ -105450,6 +105468,7 @@ async function main() {
   setOutput("pr-number", String(number4));
   setOutput("head-sha", record2.pull_request.head_sha);
   setOutput("record-path", join16(reportDir, "gate-model.json"));
+  setOutput("report-title", gateReportTitle(record2));
   if (env.GITHUB_STEP_SUMMARY) await summary.addRaw(renderSummary(record2)).write();
   if (blocked) logger8.warn(`llmops / gate will fail: ${record2.reason}`);
 }

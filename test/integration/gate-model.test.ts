@@ -80,12 +80,15 @@ describe("gate-model decides from the base's pipeline over the PR's data", () =>
     expect(r.record.reason).toContain(reason);
   });
 
-  it("a PR data file that is a link is never followed", async () => {
+  it("a PR data file that is a link is never followed: the gate refuses, with the reason", async () => {
     const t = trees((pr) => {
       writeFileSync(join(t0, "secret"), "token");
       symlinkSync(join(t0, "secret"), join(pr, "pipelines/params.yaml.link"));
     });
-    await expect(decide(t, true, ["pipelines/params.yaml.link"])).rejects.toThrow(/not a regular file/);
+    const r = await decide(t, true, ["pipelines/params.yaml.link"]);
+    expect(r.record.decision).toBe("refused");
+    expect(r.record.reason).toMatch(/params\.yaml\.link is not a regular file/);
+    expect(r.asked).toBe(0);
   });
 
   it("the pipeline file is never PR data", async () => {

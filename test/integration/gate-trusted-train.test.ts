@@ -68,6 +68,7 @@ describe.skipIf(!hasTorch)(`llmops-gate.yml: training from a pull request's data
   let remotes: Record<string, string>;
   let mainSaved = 0;
   let prWork: string;
+  let promptSha: string;
 
   beforeAll(async () => {
     cache = new FakeActionsCache();
@@ -109,8 +110,16 @@ describe.skipIf(!hasTorch)(`llmops-gate.yml: training from a pull request's data
     git(work, ["push", "--quiet", "origin", "feature:refs/pull/7/head"]); // GitHub keeps every PR's head in the base
     remotes = { [BASE]: origin, [FORK]: fork };
 
+    // A second PR, from a branch of this repository, that changes only the prompt.
+    git(work, ["checkout", "--quiet", "-b", "prompt-only", baseSha]);
+    writeFiles(work, { "prompts/reviews.jinja": readFileSync(join(ROOT, "prompts/reviews.jinja"), "utf8").replace(/\n*$/, "\nReply in JSON.\n") });
+    git(work, ["commit", "--quiet", "-am", "Prompt wording"]);
+    promptSha = git(work, ["rev-parse", "HEAD"]);
+    git(work, ["push", "--quiet", "origin", "prompt-only", "prompt-only:refs/pull/8/head"]);
+
     gh = new FakeGitHub({ repository: BASE });
     gh.addPull({ number: 7, state: "open", headSha, headRef: "feature", headRepo: FORK, baseRepo: BASE });
+    gh.addPull({ number: 8, state: "open", headSha: promptSha, headRef: "prompt-only", headRepo: BASE, baseRepo: BASE, authorAssociation: "CONTRIBUTOR" });
     gh.collaborators.set("maintainer", "write");
     await gh.start();
   }, 300_000);
@@ -247,15 +256,39 @@ describe.skipIf(!hasTorch)(`llmops-gate.yml: training from a pull request's data
     expect(checks[0]!.conclusion).toBe(comparison.gate.conclusion);
     // The comment shows the PR's prompt diff (its files read as data).
     const comment = gateComment();
+    expect(comment).toContain(`llmops gate: the model the base's code trained from this pull request's data at ${headSha.slice(0, 12)} (approved by maintainer)`);
     expect(comment).toMatch(/#### Prompts changed \(1, against `[0-9a-f]{12}`\)[\s\S]*prompts\/reviews\.jinja/);
     expect(comment).toContain("Answer with JSON only.");
     // Nothing the PR produced was saved into main's cache scope.
     expect(cache.committed("refs/heads/main")).toHaveLength(mainSaved);
   }, 600_000);
 
+  it("a PR that changes only the prompt is judged on the baseline model restored from main's cache — no approval, no training", async () => {
+    const saved = cache.committed("refs/heads/main").length;
+    const r = await run("pull_request_target", pullRequestEvent({ number: 8, headSha: promptSha, baseSha, headRepo: BASE, baseRepo: BASE }));
+    const log = logOf(r);
+    expect(r.jobs.gate!.result, log).toBe("success");
+    const rec = record(r);
+    expect(rec.decision, log).toBe("unchanged");
+    expect(rec.keys.candidate).toEqual(rec.keys.baseline);
+    expect(rec.baseline_model.stages.map((s: { outcome: string }) => s.outcome)).toEqual(["restored", "restored", "restored", "restored"]);
+    expect(rec.candidate_model).toEqual(rec.baseline_model);
+    // Its head came from the API.
+    expect(gh.requests.some((q) => q.path.endsWith("/pulls/8") && q.method === "GET")).toBe(true);
+    const check = gh.checkRuns.filter((c) => c.head_sha === promptSha);
+    const comparison = JSON.parse(readFileSync(join(r.artifacts, "llmops-gate-report", "comparison.json"), "utf8"));
+    expect(check.map((c) => c.conclusion)).toEqual([comparison.gate.conclusion]);
+    const comment = gh.commentsOn(8).find((c) => c.body.startsWith("<!-- llmops:report:llmops-gate -->"))!.body;
+    expect(comment).toContain("llmops gate: this pull request's prompts and sampling on the baseline model (no training input changed)");
+    expect(comment).toContain("Reply in JSON.");
+    expect(cache.committed("refs/heads/main")).toHaveLength(saved);
+  }, 300_000);
+
   it("control: the PR's generator and trainer do leave the marker when they are run", () => {
-    expect(spawnSync(process.execPath, [join(prWork, "pipelines/reviews/make-data.mjs")]).status).toBe(0);
-    expect(spawnSync(python, [join(prWork, "trainers/reference/train.py")]).status).toBe(0);
+    const dir = tempDir("llmops-pr-programs-");
+    writeFiles(dir, { "make-data.mjs": git(prWork, ["show", `${headSha}:pipelines/reviews/make-data.mjs`]), "train.py": git(prWork, ["show", `${headSha}:trainers/reference/train.py`]) });
+    expect(spawnSync(process.execPath, [join(dir, "make-data.mjs")]).status).toBe(0);
+    expect(spawnSync(python, [join(dir, "train.py")]).status).toBe(0);
     expect(readFileSync(marker, "utf8")).toBe("the PR's make-data.mjs ran\nthe PR's trainer ran\n");
   });
 });

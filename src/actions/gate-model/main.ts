@@ -15,7 +15,7 @@ import { buildGateModel } from "../../app/pipeline/gate-model.js";
 import { pipelinePathFor } from "../../app/pipeline/load-pipeline.js";
 import { gateModelFormat } from "../../core/contracts/gate-model.js";
 import { PULL_REQUEST_TAG, pullRequestFormat } from "../../core/contracts/report-bundle.js";
-import { renderGateModelBlocked } from "../../core/github/gate-training.js";
+import { gateReportTitle, renderGateModelBlocked } from "../../core/github/gate-training.js";
 import { decidePullRequestTrust } from "../../core/github/runner-guard.js";
 import { InputError } from "../../errors.js";
 import { readEventPayload } from "../runtime/event.js";
@@ -85,6 +85,7 @@ export async function main(): Promise<void> {
   core.setOutput("pr-number", String(number));
   core.setOutput("head-sha", record.pull_request.head_sha);
   core.setOutput("record-path", join(reportDir, "gate-model.json"));
+  core.setOutput("report-title", gateReportTitle(record));
   if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderSummary(record)).write();
   if (blocked) logger.warn(`llmops / gate will fail: ${record.reason}`);
 }

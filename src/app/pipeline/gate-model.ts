@@ -134,15 +134,28 @@ export async function buildGateModel(o: GateModelOptions): Promise<GateModelResu
     created_at: now,
   };
 
-  // The PR's data, hashed next to the base's.
+  // The PR's data, hashed next to the base's. A link (or a file behind a linked directory) is the
+  // PR's doing: the gate fails with the reason rather than read through it.
+  const unreadable: string[] = [];
   const files = prData.map((path) => {
-    const pr = readPrFile(o.prDir, path);
+    let pr: Buffer | null = null;
+    try {
+      pr = readPrFile(o.prDir, path);
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      unreadable.push(err.message);
+    }
     const baseFile = join(o.root, path);
     const baseHash = existsSync(baseFile) ? sha256(readFileSync(baseFile)) : null;
     const prHash = pr ? sha256(pr) : null;
     return { path, bytes: pr, sha256: prHash, changed: prHash !== baseHash };
   });
   const prDataRecord = files.map(({ path, sha256: h, changed }) => ({ path, sha256: h, changed }));
+  if (unreadable.length > 0) {
+    const reason = `${unreadable.join("; ")}; the required gate does not judge this pull request until its training data are plain files`;
+    o.logger.warn(reason);
+    return { record: { ...base, decision: "refused", reason, approved_by: null, pr_data: prDataRecord, keys: empty, baseline_model: null, candidate_model: null }, baselineModel: null, candidateModel: null };
+  }
 
   if (!existsSync(o.pipelineFile)) {
     const reason = `the base has no pipeline ${pipelineRel}: nothing is trained, the gate judges prompts and sampling parameters only`;

@@ -30,7 +30,7 @@ export const GateModelSchema = z.strictObject({
    * unchanged: the PR changes nothing training reads, the candidate is the baseline model;
    * trained: a trusted run trained the candidate from the PR's data with the base's code;
    * needs-approval: training inputs changed and nobody trusted approved this head (the gate fails);
-   * refused: the PR changes how training runs (code), which the gate never builds (the gate fails).
+   * refused: the PR changes how training runs (code), or its training data are links; the gate never builds that (it fails).
    */
   decision: z.enum(["unchanged", "trained", "needs-approval", "refused"]),
   reason: z.string(),

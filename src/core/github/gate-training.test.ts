@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { approvalCommand, decideGateTraining, renderGateModelBlocked, specCodeChange } from "./gate-training.js";
+import { approvalCommand, decideGateTraining, gateReportTitle, renderGateModelBlocked, specCodeChange } from "./gate-training.js";
 
 const head = "c".repeat(40);
 const keys = { data: "k1", train: "k2", export: "k3" };
@@ -49,5 +49,16 @@ describe("renderGateModelBlocked", () => {
     expect(md).toMatch(/^## llmops gate: FAIL — training inputs changed; needs approval/);
     expect(md).toContain("`pipelines/params.yaml`");
     expect(md).toContain(`\`\`\`\n${approvalCommand(head)}\n\`\`\``);
+  });
+});
+
+describe("gateReportTitle", () => {
+  const pull_request = { number: 7, head_sha: head, head_repo: null };
+  const baseline_model = { path: "m.gguf", sha256: "a".repeat(64), stages: [] };
+  it("names the model the verdict was computed on", () => {
+    expect(gateReportTitle({ decision: "unchanged", approved_by: null, pull_request, baseline_model: null })).toBe("");
+    expect(gateReportTitle({ decision: "trained", approved_by: "maintainer", pull_request, baseline_model })).toBe(`llmops gate: the model the base's code trained from this pull request's data at ${head.slice(0, 12)} (approved by maintainer)`);
+    expect(gateReportTitle({ decision: "unchanged", approved_by: null, pull_request, baseline_model })).toMatch(/on the baseline model/);
+    expect(gateReportTitle({ decision: "trained", approved_by: null, pull_request, baseline_model }).length).toBeLessThanOrEqual(200);
   });
 });

@@ -47,7 +47,7 @@ export async function decideGateTraining(i: GateTrainingInput): Promise<GateTrai
   if (!trust.allowed) {
     return {
       decision: "needs-approval",
-      reason: `${what}; needs approval: a collaborator with write access comments \`${approvalCommand(i.headSha)}\` on the pull request (it approves exactly this head; a later push needs a new approval). ${trust.reason}`,
+      reason: `${what}; needs approval: a collaborator with write access comments \`${approvalCommand(i.headSha)}\` on the pull request (it approves exactly this head; a later push needs a new approval). Only a pull request from this repository by an OWNER, MEMBER or COLLABORATOR trains without one`,
       approvedBy: null,
       changedStages,
     };
@@ -73,6 +73,15 @@ export function specCodeChange(base: Record<string, unknown>, pr: Record<string,
   const p = (pr.base ?? {}) as Record<string, unknown>;
   for (const f of ["model", "tokenizer"]) if ((b[f] ?? null) !== (p[f] ?? null)) return `base.${f}`;
   return null;
+}
+
+/** The heading of the gate's report: which model the verdict was computed on. */
+export function gateReportTitle(r: Pick<GateModel, "decision" | "approved_by" | "pull_request" | "baseline_model">): string {
+  const head = r.pull_request.head_sha.slice(0, 12);
+  if (r.decision === "trained") return `llmops gate: the model the base's code trained from this pull request's data at ${head}${r.approved_by ? ` (approved by ${r.approved_by})` : " (a trusted author)"}`;
+  // Nothing built (an external endpoint): the report keeps its default heading.
+  if (r.decision === "unchanged" && r.baseline_model) return "llmops gate: this pull request's prompts and sampling on the baseline model (no training input changed)";
+  return "";
 }
 
 /** The report the gate posts when it does not judge a model (needs approval, or refused). */

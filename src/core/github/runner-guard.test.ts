@@ -2,7 +2,7 @@
 // everything it cannot prove (unknown event, unreadable payload, unset RUNNER_ENVIRONMENT) refused.
 import { describe, expect, it } from "vitest";
 import { MemoryGitHubClient } from "../../../test/support/fake-github-client.js";
-import { decideRunnerTrust, type RunnerGuardInput } from "./runner-guard.js";
+import { decidePullRequestTrust, decideRunnerTrust, type RunnerGuardInput } from "./runner-guard.js";
 
 const REPO = "acme/models";
 const HEAD = "c0ffee".padEnd(40, "1");
@@ -164,5 +164,21 @@ describe("approval of an untrusted head by a collaborator", () => {
     expect((await decideRunnerTrust(input("workflow_dispatch", {}, { ref: "refs/pull/7/head" }), c)).allowed).toBe(false);
     c.seed(7, "maintainer", `/llmops train ${HEAD}`);
     expect((await decideRunnerTrust(input("workflow_dispatch", {}, { ref: "refs/pull/7/head" }), c)).allowed).toBe(true);
+  });
+});
+
+describe("decidePullRequestTrust (the gate's trusted training): the API alone decides", () => {
+  it("a same-repository PR by a MEMBER is trusted without an approval", async () => {
+    const v = await decidePullRequestTrust(7, REPO, "pull_request_target", api({ headRepo: REPO, assoc: "MEMBER" }));
+    expect(v).toMatchObject({ allowed: true, pullRequest: { number: 7, headSha: HEAD } });
+  });
+  it("a fork PR needs a collaborator's approval of the API's current head, not of a head an event named", async () => {
+    const c = api({ headSha: LATER });
+    c.seed(7, "maintainer", `/llmops train ${HEAD}`);
+    expect((await decidePullRequestTrust(7, REPO, "issue_comment", c)).allowed).toBe(false);
+    c.seed(7, "triager", `/llmops train ${LATER}`);
+    expect((await decidePullRequestTrust(7, REPO, "issue_comment", c)).allowed).toBe(false);
+    c.seed(7, "maintainer", `/llmops train ${LATER.slice(0, 7)}`);
+    expect(await decidePullRequestTrust(7, REPO, "issue_comment", c)).toMatchObject({ allowed: true, approvedBy: "maintainer", pullRequest: { headSha: LATER } });
   });
 });
