@@ -178,7 +178,7 @@ describe("decidePullRequestTrust (the gate's trusted training): the API alone de
     expect((await decidePullRequestTrust(7, REPO, "issue_comment", c)).allowed).toBe(false);
     c.seed(7, "triager", `/llmops train ${LATER}`);
     expect((await decidePullRequestTrust(7, REPO, "issue_comment", c)).allowed).toBe(false);
-    c.seed(7, "maintainer", `/llmops train ${LATER.slice(0, 7)}`);
+    c.seed(7, "maintainer", `/llmops train ${LATER}`);
     expect(await decidePullRequestTrust(7, REPO, "issue_comment", c)).toMatchObject({ allowed: true, approvedBy: "maintainer", pullRequest: { headSha: LATER } });
   });
 });
