@@ -236,7 +236,7 @@ jobs:
       - name: Fetch the pull request's files (data only, never executed)
         uses: ${PINS.checkout}
         with:
-          repository: \${{ github.event.pull_request.head.repo.full_name }}
+          repository: \${{ github.event.pull_request.head.repo.full_name || github.repository }} # a deleted fork: its head is still the base repository's refs/pull/N/head
           ref: \${{ github.event.pull_request.head.sha }}
           path: .llmops/pr
           persist-credentials: false
