@@ -98895,7 +98895,7 @@ var INPUTS = {
   "cache-dir": { schema: inputSchemas.string, description: "the local stage cache directory (default .llmops/cache)" },
   "report-dir": {
     schema: inputSchemas.string,
-    description: "with a baseline: write the first eval stage's report bundle here (report.md, comparison.json, report.html, and pull-request.json on pull_request events), the bundle actions/comment posts and llmops-pr-comment.yml accepts from a fork's artifact"
+    description: "with a baseline: write the first eval stage's report bundle here (report.md, comparison.json, report.html, and pull-request.json on pull_request and pull_request_target events), the bundle actions/comment posts and llmops-pr-comment.yml accepts from a fork's artifact"
   },
   "fail-on-block": { schema: inputSchemas.boolean, description: "fail the step when the gate blocks (default true); false leaves the decision to the check actions/comment publishes" }
 };
