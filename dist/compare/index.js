@@ -68660,6 +68660,7 @@ var priceSchema = external_exports.strictObject({
   completion_per_1k: external_exports.number().nonnegative().max(1e3),
   currency: external_exports.string().regex(/^[A-Z]{3}$/, "a three-letter currency code such as USD").default("USD")
 });
+var REQUEST_FIELDS = ["model", "messages", "prompt", "stream", "stream_options"];
 var paramsSchema = external_exports.strictObject({
   temperature: external_exports.number().min(0).max(2).optional(),
   top_p: external_exports.number().min(0).max(1).optional(),
@@ -68671,8 +68672,16 @@ var paramsSchema = external_exports.strictObject({
   frequency_penalty: external_exports.number().min(-2).max(2).optional(),
   repetition_penalty: external_exports.number().positive().max(10).optional(),
   min_p: external_exports.number().min(0).max(1).optional(),
-  /** Anything else the server accepts, passed through as-is (and part of the cache key). */
-  extra: external_exports.record(external_exports.string(), external_exports.unknown()).optional()
+  /**
+   * Anything else the server accepts, passed through as-is (and part of the cache key) — except the
+   * fields that say which model answers what: a gate takes a pull request's sampling parameters under
+   * the base's yardstick, so they must not swap the model or the request.
+   */
+  extra: external_exports.record(external_exports.string(), external_exports.unknown()).superRefine((extra, ctx) => {
+    for (const k of Object.keys(extra)) {
+      if (REQUEST_FIELDS.includes(k)) ctx.addIssue({ code: "custom", path: [k], message: `"${k}" is not a sampling parameter: the request's ${k} is llmops's to set${k === "model" ? " (name the model in target.model)" : ""}` });
+    }
+  }).optional()
 }).default({});
 var targetSchema = external_exports.strictObject({
   /** openai-compatible: a running server at base_url. llama-cpp: llmops starts `llmops serve` on the GGUF itself. */

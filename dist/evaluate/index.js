@@ -67701,6 +67701,7 @@ var priceSchema = external_exports.strictObject({
   completion_per_1k: external_exports.number().nonnegative().max(1e3),
   currency: external_exports.string().regex(/^[A-Z]{3}$/, "a three-letter currency code such as USD").default("USD")
 });
+var REQUEST_FIELDS = ["model", "messages", "prompt", "stream", "stream_options"];
 var paramsSchema = external_exports.strictObject({
   temperature: external_exports.number().min(0).max(2).optional(),
   top_p: external_exports.number().min(0).max(1).optional(),
@@ -67712,8 +67713,16 @@ var paramsSchema = external_exports.strictObject({
   frequency_penalty: external_exports.number().min(-2).max(2).optional(),
   repetition_penalty: external_exports.number().positive().max(10).optional(),
   min_p: external_exports.number().min(0).max(1).optional(),
-  /** Anything else the server accepts, passed through as-is (and part of the cache key). */
-  extra: external_exports.record(external_exports.string(), external_exports.unknown()).optional()
+  /**
+   * Anything else the server accepts, passed through as-is (and part of the cache key) — except the
+   * fields that say which model answers what: a gate takes a pull request's sampling parameters under
+   * the base's yardstick, so they must not swap the model or the request.
+   */
+  extra: external_exports.record(external_exports.string(), external_exports.unknown()).superRefine((extra, ctx) => {
+    for (const k of Object.keys(extra)) {
+      if (REQUEST_FIELDS.includes(k)) ctx.addIssue({ code: "custom", path: [k], message: `"${k}" is not a sampling parameter: the request's ${k} is llmops's to set${k === "model" ? " (name the model in target.model)" : ""}` });
+    }
+  }).optional()
 }).default({});
 var targetSchema = external_exports.strictObject({
   /** openai-compatible: a running server at base_url. llama-cpp: llmops starts `llmops serve` on the GGUF itself. */
@@ -68248,7 +68257,8 @@ function completionUrl(baseUrl, api) {
   return `${baseUrl.replace(/\/+$/, "")}${api === "chat" ? "/chat/completions" : "/completions"}`;
 }
 function requestBody(req) {
-  const body2 = { model: req.model, ...req.params, stream: req.stream };
+  const body2 = { ...req.params, model: req.model, stream: req.stream };
+  delete body2.stream_options;
   if (req.api === "chat") body2.messages = req.messages;
   else body2.prompt = req.prompt;
   if (req.stream) body2.stream_options = { include_usage: true };
@@ -68779,10 +68789,21 @@ function withYardstick(yard, cand, logger) {
   if (stableStringify(cand.suite.scorers) !== stableStringify(yard.suite.scorers)) ignored.push("its scorers");
   if (cand.suite.target.base_url !== yard.suite.target.base_url || cand.suite.target.model !== yard.suite.target.model || cand.suite.target.api_key_env !== yard.suite.target.api_key_env) ignored.push("its target endpoint, model or key");
   if (stableStringify(cand.suite.gate ?? null) !== stableStringify(yard.suite.gate ?? null)) ignored.push("its gate policy");
-  if (ignored.length > 0) logger.warn(`${cand.displayFile} changes ${ignored.join(", ")}; evaluated with ${yard.displayFile}'s instead (only the prompt and sampling parameters come from ${cand.displayFile})`);
+  const seedOf = (p) => p.seed ?? p.extra?.seed;
+  const { extra: candExtra, ...candNamed } = cand.suite.target.params;
+  const { seed: _extraSeed, ...extraRest } = candExtra ?? {};
+  const yardSeed = seedOf(yard.suite.target.params);
+  const params = {
+    ...candNamed,
+    seed: yard.suite.target.params.seed,
+    ...candExtra !== void 0 || yard.suite.target.params.extra?.seed !== void 0 ? { extra: { ...extraRest, ...yard.suite.target.params.extra?.seed !== void 0 ? { seed: yard.suite.target.params.extra.seed } : {} } } : {}
+  };
+  if (params.seed === void 0) delete params.seed;
+  if (stableStringify(seedOf(cand.suite.target.params) ?? null) !== stableStringify(yardSeed ?? null)) ignored.push("its sampling seed");
+  if (ignored.length > 0) logger.warn(`${cand.displayFile} changes ${ignored.join(", ")}; evaluated with ${yard.displayFile}'s instead (only the prompt and sampling parameters, not the seed, come from ${cand.displayFile})`);
   return {
     ...yard,
-    suite: { ...yard.suite, target: { ...yard.suite.target, params: cand.suite.target.params } },
+    suite: { ...yard.suite, target: { ...yard.suite.target, params } },
     prompt: cand.prompt,
     promptOrigins: cand.promptOrigins,
     promptFile: cand.promptFile,

@@ -105306,7 +105306,7 @@ var pullRequestFormat = defineFormat({
 // src/core/github/runner-guard.ts
 var TRUSTED_ASSOCIATIONS = ["OWNER", "MEMBER", "COLLABORATOR"];
 var APPROVING_PERMISSIONS = ["admin", "maintain", "write"];
-var APPROVAL = /^\/llmops\s+train\s+([0-9a-f]{7,40})\s*$/i;
+var APPROVAL = /^\/llmops\s+train\s+([0-9a-f]{40}|[0-9a-f]{64})\s*$/i;
 var sameRepo = (a, b) => a !== null && b !== null && a.toLowerCase() === b.toLowerCase();
 var HOW_TO_FIX = "run this job on a GitHub-hosted runner, or have a collaborator comment `/llmops train <head SHA>` on the pull request (with `pull-requests: read` for the token), or push the branch to this repository as a member";
 function refuse(reason) {
@@ -105337,7 +105337,7 @@ async function decidePullRequest(o, repository, api) {
   if (approver) return { allowed: true, reason: `pull request #${o.number} head ${headSha.slice(0, 12)} was approved by ${approver} (/llmops train)`, pullRequest, approvedBy: approver };
   return {
     allowed: false,
-    reason: `refusing to run pull request #${o.number} (${o.via}) on a self-hosted runner: ${who}, and no collaborator has approved its head ${headSha.slice(0, 12)} with a "/llmops train ${headSha.slice(0, 12)}" comment. Code from an untrusted author could take over the runner and everything it can reach`,
+    reason: `refusing to run pull request #${o.number} (${o.via}) on a self-hosted runner: ${who}, and no collaborator has approved its head ${headSha.slice(0, 12)} with a "/llmops train ${headSha}" comment (the full SHA). Code from an untrusted author could take over the runner and everything it can reach`,
     pullRequest
   };
 }
@@ -105347,7 +105347,7 @@ async function findApproval(api, number4, headSha) {
   for (const c of comments.slice().reverse()) {
     const m = APPROVAL.exec(c.body.split("\n", 1)[0].trim());
     if (!m || c.userLogin === null) continue;
-    if (!headSha.toLowerCase().startsWith(m[1].toLowerCase())) continue;
+    if (headSha.toLowerCase() !== m[1].toLowerCase()) continue;
     let ok2 = checked.get(c.userLogin);
     if (ok2 === void 0) {
       ok2 = APPROVING_PERMISSIONS.includes(await api.getCollaboratorPermission(c.userLogin));

@@ -56224,7 +56224,7 @@ function hintFor(status) {
 // src/core/github/runner-guard.ts
 var TRUSTED_ASSOCIATIONS = ["OWNER", "MEMBER", "COLLABORATOR"];
 var APPROVING_PERMISSIONS = ["admin", "maintain", "write"];
-var APPROVAL = /^\/llmops\s+train\s+([0-9a-f]{7,40})\s*$/i;
+var APPROVAL = /^\/llmops\s+train\s+([0-9a-f]{40}|[0-9a-f]{64})\s*$/i;
 var rec = (v) => v !== null && typeof v === "object" && !Array.isArray(v) ? v : null;
 var str = (v) => typeof v === "string" && v !== "" ? v : null;
 var num3 = (v) => typeof v === "number" && Number.isInteger(v) && v > 0 ? v : null;
@@ -56351,7 +56351,7 @@ async function decidePullRequest(o, repository, api) {
   if (approver) return { allowed: true, reason: `pull request #${o.number} head ${headSha.slice(0, 12)} was approved by ${approver} (/llmops train)`, pullRequest, approvedBy: approver };
   return {
     allowed: false,
-    reason: `refusing to run pull request #${o.number} (${o.via}) on a self-hosted runner: ${who}, and no collaborator has approved its head ${headSha.slice(0, 12)} with a "/llmops train ${headSha.slice(0, 12)}" comment. Code from an untrusted author could take over the runner and everything it can reach`,
+    reason: `refusing to run pull request #${o.number} (${o.via}) on a self-hosted runner: ${who}, and no collaborator has approved its head ${headSha.slice(0, 12)} with a "/llmops train ${headSha}" comment (the full SHA). Code from an untrusted author could take over the runner and everything it can reach`,
     pullRequest
   };
 }
@@ -56361,7 +56361,7 @@ async function findApproval(api, number4, headSha) {
   for (const c of comments.slice().reverse()) {
     const m = APPROVAL.exec(c.body.split("\n", 1)[0].trim());
     if (!m || c.userLogin === null) continue;
-    if (!headSha.toLowerCase().startsWith(m[1].toLowerCase())) continue;
+    if (headSha.toLowerCase() !== m[1].toLowerCase()) continue;
     let ok = checked.get(c.userLogin);
     if (ok === void 0) {
       ok = APPROVING_PERMISSIONS.includes(await api.getCollaboratorPermission(c.userLogin));

@@ -30,7 +30,7 @@ export const RUN_OPTIONS = defineOptions("run", {
     side: "action",
     why: "the report bundle actions/comment posts (the CLI writes the comment and HTML report under reports/runs/<run-id>/)",
     description:
-      "with a baseline, write the first eval stage's report bundle here (report.md, comparison.json, report.html, and pull-request.json on pull_request events): what actions/comment posts, also from a fork's artifact; not under a dot-directory if you upload it (upload-artifact skips hidden paths)",
+      "with a baseline, write the first eval stage's report bundle here (report.md, comparison.json, report.html, and pull-request.json on pull_request and pull_request_target events): what actions/comment posts, also from a fork's artifact; not under a dot-directory if you upload it (upload-artifact skips hidden paths)",
   },
   "fail-on-block": {
     type: { kind: "flag" },
