@@ -33793,6 +33793,7 @@ var OctokitGitHubClient = class {
       headRef: d.head.ref,
       headRepo: d.head.repo?.full_name ?? null,
       baseRepo: d.base.repo.full_name,
+      baseRef: d.base.ref,
       authorAssociation: d.author_association
     };
   }

@@ -43047,6 +43047,7 @@ var OctokitGitHubClient = class {
       headRef: d.head.ref,
       headRepo: d.head.repo?.full_name ?? null,
       baseRepo: d.base.repo.full_name,
+      baseRef: d.base.ref,
       authorAssociation: d.author_association
     };
   }
@@ -105599,6 +105600,15 @@ async function main() {
   }
   const api = new OctokitGitHubClient({ token: inputs.token, repository, baseUrl: env.GITHUB_API_URL || "https://api.github.com", logger: logger8 });
   const pr = await api.getPullRequest(number4);
+  const defaultBranch = rec(payload.repository)?.default_branch;
+  if (typeof defaultBranch !== "string" || defaultBranch === "") {
+    throw new InputError("the event payload names no repository.default_branch", { hint: "run this action on pull_request_target or issue_comment events, which carry it" });
+  }
+  if (pr.baseRef !== defaultBranch) {
+    throw new InputError(`pull request #${number4} merges into "${pr.baseRef}", not the default branch "${defaultBranch}": llmops / gate judges only pull requests into ${defaultBranch}, with its code and baseline`, {
+      hint: `retarget the pull request to ${defaultBranch} (the gate runs again on the base change), or gate that branch with a workflow of its own`
+    });
+  }
   const cwd = env.GITHUB_WORKSPACE ?? process.cwd();
   const prDir = resolve7(cwd, inputs["pr-dir"] ?? ".llmops/pr");
   const head = (dir) => execFileSync3("git", ["rev-parse", "--verify", "HEAD^{commit}"], { cwd: dir, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }).trim();

@@ -14,7 +14,7 @@ const COLLIDING = APPROVED.slice(0, 12).padEnd(40, "9");
 
 function api(headSha: string): MemoryGitHubClient {
   const c = new MemoryGitHubClient();
-  c.pulls.set(7, { number: 7, state: "open", headSha, headRef: "f", headRepo: "mallory/models", baseRepo: REPO, authorAssociation: "CONTRIBUTOR" });
+  c.pulls.set(7, { number: 7, state: "open", headSha, headRef: "f", headRepo: "mallory/models", baseRepo: REPO, baseRef: "main", authorAssociation: "CONTRIBUTOR" });
   c.permissions.set("maintainer", "write");
   return c;
 }

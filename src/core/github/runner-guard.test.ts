@@ -26,7 +26,7 @@ const run = (o: { headRepo?: string | null; event?: string; prs?: number[] } = {
 
 function api(o: { headRepo?: string | null; assoc?: string; headSha?: string } = {}): MemoryGitHubClient {
   const c = new MemoryGitHubClient();
-  c.pulls.set(7, { number: 7, state: "open", headSha: o.headSha ?? HEAD, headRef: "f", headRepo: o.headRepo === undefined ? "mallory/models" : o.headRepo, baseRepo: REPO, authorAssociation: o.assoc ?? "CONTRIBUTOR" });
+  c.pulls.set(7, { number: 7, state: "open", headSha: o.headSha ?? HEAD, headRef: "f", headRepo: o.headRepo === undefined ? "mallory/models" : o.headRepo, baseRepo: REPO, baseRef: "main", authorAssociation: o.assoc ?? "CONTRIBUTOR" });
   c.permissions.set("maintainer", "write").set("triager", "triage").set("admin-user", "admin");
   return c;
 }
