@@ -1,15 +1,30 @@
 // Eval, compare and report at growing sizes against the loopback server at 0 ms: wall time,
 // cases/s and peak RSS of each as its own process (the built CLI), next to a bare HTTP client
-// sending the same requests and a bare JSON.parse pass over the same results.jsonl.
-// Usage: npm run bench:eval-scale [-- --sizes 10000,100000 --concurrency 64 --steps eval,compare,report]   (1,000,000 takes minutes)
+// sending the same requests and a bare JSON.parse pass over the same results.jsonl; with
+// --equivalence, the streamed comparison is checked against computeComparison over the same runs
+// held in memory (bench/compare-in-memory.ts, its own process with a large heap).
+// Sizes above --eval-max are not evaluated: their two runs are the largest evaluated size's records
+// repeated with fresh case ids (said in the output), so compare and report can be measured there.
+// Usage: npm run bench:eval-scale [-- --sizes 10000,100000,1000000 --eval-max 100000 --equivalence --concurrency 64 --steps eval,compare,report]
 import { build } from "esbuild";
 import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync, createWriteStream } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, createWriteStream } from "node:fs";
+import { createInterface } from "node:readline";
+import { createReadStream } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 
-const { values } = parseArgs({ options: { sizes: { type: "string", default: "10000,100000" }, concurrency: { type: "string", default: "64" }, steps: { type: "string", default: "eval,compare,report" } } });
+const { values } = parseArgs({
+  options: {
+    sizes: { type: "string", default: "10000,100000" },
+    concurrency: { type: "string", default: "64" },
+    steps: { type: "string", default: "eval,compare,report" },
+    "eval-max": { type: "string", default: "100000" },
+    equivalence: { type: "boolean", default: false },
+  },
+});
+const evalMax = Number(values["eval-max"]);
 const steps = new Set(values.steps.split(","));
 const sizes = values.sizes.split(",").map(Number);
 const conc = values.concurrency;
@@ -18,11 +33,48 @@ const cli = join(root, "dist", "cli", "index.js");
 const work = mkdtempSync(join(tmpdir(), "llmops-scale-"));
 await build({ absWorkingDir: root, entryPoints: ["test/support/openai-server.ts"], outfile: join(work, "server.mjs"), bundle: true, platform: "node", format: "esm", logLevel: "warning" });
 const { startOpenAiTestServer } = await import(join(work, "server.mjs"));
+if (values.equivalence) {
+  await build({
+    absWorkingDir: root,
+    entryPoints: ["bench/compare-in-memory.ts"],
+    outfile: join(work, "compare-in-memory.mjs"),
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    logLevel: "warning",
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  });
+}
 
-/** Run `script args` under bench/rss.mjs; its stdout, wall and peak RSS. */
-function measure(script, args) {
+/** A run of n cases made of `from`'s records (a smaller evaluated run) repeated with fresh case ids c<i>. */
+async function replicate(from, fromN, dir, n) {
+  mkdirSync(dir, { recursive: true });
+  copyFileSync(join(from, "summary.json"), join(dir, "summary.json"));
+  const out = createWriteStream(join(dir, "results.jsonl"));
+  for (let k = 0; k * fromN < n; k++) {
+    for await (const line of createInterface({ input: createReadStream(join(from, "results.jsonl")), crlfDelay: Infinity })) {
+      if (!line) continue;
+      const r = JSON.parse(line);
+      const i = Number(r.case_id.slice(1)) + k * fromN;
+      if (i >= n) continue;
+      r.case_id = `c${i}`;
+      if (!out.write(`${JSON.stringify(r)}\n`)) await new Promise((res) => out.once("drain", res));
+    }
+  }
+  await new Promise((res) => out.end(res));
+}
+
+/** The comparison without its timestamp (the one field two computations of it may differ in). */
+function comparable(file) {
+  const c = JSON.parse(readFileSync(file, "utf8"));
+  delete c.provenance.created_at;
+  return JSON.stringify(c);
+}
+
+/** Run `script args` under bench/rss.mjs (with node's `nodeFlags`); its stdout, wall and peak RSS. */
+function measure(script, args, nodeFlags = []) {
   return new Promise((resolve, reject) =>
-    execFile(process.execPath, [join(root, "bench", "rss.mjs"), script, ...args], { cwd: work, maxBuffer: 1 << 28 }, (err, stdout, stderr) => {
+    execFile(process.execPath, [...nodeFlags, join(root, "bench", "rss.mjs"), script, ...args], { cwd: work, maxBuffer: 1 << 28 }, (err, stdout, stderr) => {
       const m = /@@rss (\{.*\})/.exec(stderr);
       if (!m) return reject(new Error(`${script} ${args.join(" ")} failed: ${err?.message ?? ""}\n${stderr.slice(-2000)}`));
       const r = JSON.parse(m[1]);
@@ -48,35 +100,52 @@ const fmt = (label, n, r) =>
   `    ${label.padEnd(22)} wall ${(r.wallMs / 1000).toFixed(2).padStart(7)} s  ${String(Math.round(n / (r.wallMs / 1000))).padStart(7)} cases/s  CPU ${(r.cpuMs / 1000).toFixed(2).padStart(7)} s  peak RSS ${r.maxRssMb.toFixed(0).padStart(5)} MB`;
 
 console.log(`eval / compare / report at scale: loopback server at 0 ms, concurrency ${conc}, each step its own process (2 shared cores); load average ${loadavg().map((x) => x.toFixed(1)).join(" ")}`);
+let evaluated = null;
 for (const n of sizes) {
   const dir = join(work, String(n));
-  const casesPath = join(work, `cases-${n}.jsonl`);
-  await writeCases(casesPath, n);
-  // Baseline answers right; the candidate is off by one on every 7th case (so compare has flips).
-  const base = await startOpenAiTestServer({ respond: (r) => sum(r.prompt) });
-  const cand = await startOpenAiTestServer({ respond: (r) => (Number(/(\d+)\+/.exec(r.prompt)[1]) % 7 === 0 ? `${sum(r.prompt)}1` : sum(r.prompt)) });
-  const suite = (url) =>
-    ["name: scale", `cases: {file: ${casesPath}}`, 'prompt: "{{ input }}"', `target: {base_url: "${url}", model: m, api: chat, stream: false}`, "scorers: [{type: exact_match}, {type: contains}]", `concurrency: ${conc}`].join("\n");
-  writeFileSync(join(work, "base.yaml"), suite(base.baseUrl));
-  writeFileSync(join(work, "cand.yaml"), suite(cand.baseUrl));
   console.log(`  ${n.toLocaleString("en")} cases (load average ${loadavg()[0].toFixed(1)})`);
-  const bare = await measure(join(root, "bench", "bare-client.mjs"), [base.baseUrl, casesPath, conc]);
-  console.log(fmt("bare HTTP client", n, bare));
-  const ev = await measure(cli, ["eval", join(work, "base.yaml"), "--out", join(dir, "base"), "--no-cache", "--quiet"]);
-  console.log(`${fmt("llmops eval", n, ev)}  (${(ev.wallMs / bare.wallMs).toFixed(2)}× the bare client's wall, ${(ev.cpuMs / bare.cpuMs).toFixed(2)}× its CPU)`);
-  if (steps.has("compare") || steps.has("report")) await measure(cli, ["eval", join(work, "cand.yaml"), "--out", join(dir, "cand"), "--no-cache", "--quiet"]);
-  await base.close();
-  await cand.close();
+  if (n <= evalMax) {
+    const casesPath = join(work, `cases-${n}.jsonl`);
+    await writeCases(casesPath, n);
+    // Baseline answers right; the candidate is off by one on every 7th case (so compare has flips).
+    const base = await startOpenAiTestServer({ respond: (r) => sum(r.prompt) });
+    const cand = await startOpenAiTestServer({ respond: (r) => (Number(/(\d+)\+/.exec(r.prompt)[1]) % 7 === 0 ? `${sum(r.prompt)}1` : sum(r.prompt)) });
+    const suite = (url) =>
+      ["name: scale", `cases: {file: ${casesPath}}`, 'prompt: "{{ input }}"', `target: {base_url: "${url}", model: m, api: chat, stream: false}`, "scorers: [{type: exact_match}, {type: contains}]", `concurrency: ${conc}`].join("\n");
+    writeFileSync(join(work, "base.yaml"), suite(base.baseUrl));
+    writeFileSync(join(work, "cand.yaml"), suite(cand.baseUrl));
+    const bare = await measure(join(root, "bench", "bare-client.mjs"), [base.baseUrl, casesPath, conc]);
+    console.log(fmt("bare HTTP client", n, bare));
+    const ev = await measure(cli, ["eval", join(work, "base.yaml"), "--out", join(dir, "base"), "--no-cache", "--quiet"]);
+    console.log(`${fmt("llmops eval", n, ev)}  (${(ev.wallMs / bare.wallMs).toFixed(2)}× the bare client's wall, ${(ev.cpuMs / bare.cpuMs).toFixed(2)}× its CPU)`);
+    if (steps.has("compare") || steps.has("report")) await measure(cli, ["eval", join(work, "cand.yaml"), "--out", join(dir, "cand"), "--no-cache", "--quiet"]);
+    await base.close();
+    await cand.close();
+    rmSync(casesPath, { force: true });
+    if (evaluated) rmSync(evaluated.dir, { recursive: true, force: true });
+    evaluated = { dir, n };
+  } else {
+    if (!evaluated) throw new Error(`--sizes: ${n} is above --eval-max ${evalMax} and no smaller size was evaluated to build its runs from`);
+    await replicate(join(evaluated.dir, "base"), evaluated.n, join(dir, "base"), n);
+    await replicate(join(evaluated.dir, "cand"), evaluated.n, join(dir, "cand"), n);
+    console.log(`    (not evaluated: both runs are the ${evaluated.n.toLocaleString("en")}-case eval's records repeated with fresh case ids)`);
+  }
   const parse = await measure(join(root, "bench", "bare-parse.mjs"), [join(dir, "base", "results.jsonl")]);
   console.log(fmt("bare JSON.parse pass", n, parse));
   if (steps.has("compare") || steps.has("report")) {
     const cmp = await measure(cli, ["compare", "--baseline", join(dir, "base"), "--candidate", join(dir, "cand"), "--out", join(dir, "cmp"), "--quiet"]);
     console.log(fmt("llmops compare", n, cmp));
+    if (values.equivalence) {
+      const ref = await measure(join(work, "compare-in-memory.mjs"), [join(dir, "base"), join(dir, "cand"), join(dir, "in-memory.json")], ["--max-old-space-size=12000"]);
+      const same = comparable(join(dir, "cmp", "comparison.json")) === comparable(join(dir, "in-memory.json"));
+      console.log(`${fmt("in-memory comparison", n, ref)}  comparison.json ${same ? "EQUAL to" : "DIFFERS from"} the in-memory one (all fields but created_at)`);
+      if (!same) process.exitCode = 1;
+    }
   }
   if (steps.has("report")) {
     const rep = await measure(cli, ["report", "--comparison", join(dir, "cmp"), "--markdown", join(dir, "report.md"), "--quiet"]);
     console.log(fmt("llmops report", n, rep));
   }
-  rmSync(dir, { recursive: true, force: true });
+  if (evaluated?.dir !== dir) rmSync(dir, { recursive: true, force: true });
 }
 rmSync(work, { recursive: true, force: true });

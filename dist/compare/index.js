@@ -1795,11 +1795,11 @@ var require_request = __commonJS({
           }
         } else if (headers && typeof headers === "object") {
           if (headers[Symbol.iterator]) {
-            for (const header of headers) {
-              if (!Array.isArray(header) || header.length !== 2) {
+            for (const header2 of headers) {
+              if (!Array.isArray(header2) || header2.length !== 2) {
                 throw new InvalidArgumentError("headers must be in key-value pair format");
               }
-              processHeader(this, header[0], header[1]);
+              processHeader(this, header2[0], header2[1]);
             }
           } else {
             const keys = Object.keys(headers);
@@ -4175,9 +4175,9 @@ var require_util2 = __commonJS({
       let policy = "";
       if (policyHeader.length > 0) {
         for (let i = policyHeader.length; i !== 0; i--) {
-          const token2 = policyHeader[i - 1].trim();
-          if (referrerPolicyTokens.has(token2)) {
-            policy = token2;
+          const token = policyHeader[i - 1].trim();
+          if (referrerPolicyTokens.has(token)) {
+            policy = token;
             break;
           }
         }
@@ -4196,9 +4196,9 @@ var require_util2 = __commonJS({
       return "success";
     }
     function appendFetchMetadata(httpRequest) {
-      let header = null;
-      header = httpRequest.mode;
-      httpRequest.headersList.set("sec-fetch-mode", header, true);
+      let header2 = null;
+      header2 = httpRequest.mode;
+      httpRequest.headersList.set("sec-fetch-mode", header2, true);
     }
     function appendRequestOriginHeader(request) {
       let serializedOrigin = request.origin;
@@ -4410,9 +4410,9 @@ var require_util2 = __commonJS({
     function parseMetadata(metadata) {
       const result = [];
       let empty = true;
-      for (const token2 of metadata.split(" ")) {
+      for (const token of metadata.split(" ")) {
         empty = false;
-        const parsedToken = parseHashWithOptions.exec(token2);
+        const parsedToken = parseHashWithOptions.exec(token);
         if (parsedToken === null || parsedToken.groups === void 0 || parsedToken.groups.algo === void 0) {
           continue;
         }
@@ -6550,22 +6550,22 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path} HTTP/1.1\r
+      let header2 = `${method} ${path} HTTP/1.1\r
 `;
       if (typeof host === "string") {
-        header += `host: ${host}\r
+        header2 += `host: ${host}\r
 `;
       } else {
-        header += client[kHostHeader];
+        header2 += client[kHostHeader];
       }
       if (upgrade) {
-        header += `connection: upgrade\r
+        header2 += `connection: upgrade\r
 upgrade: ${upgrade}\r
 `;
       } else if (client[kPipelining] && !socket[kReset]) {
-        header += "connection: keep-alive\r\n";
+        header2 += "connection: keep-alive\r\n";
       } else {
-        header += "connection: close\r\n";
+        header2 += "connection: close\r\n";
       }
       if (Array.isArray(headers)) {
         for (let n = 0; n < headers.length; n += 2) {
@@ -6573,41 +6573,41 @@ upgrade: ${upgrade}\r
           const val = headers[n + 1];
           if (Array.isArray(val)) {
             for (let i = 0; i < val.length; i++) {
-              header += `${key}: ${val[i]}\r
+              header2 += `${key}: ${val[i]}\r
 `;
             }
           } else {
-            header += `${key}: ${val}\r
+            header2 += `${key}: ${val}\r
 `;
           }
         }
       }
       if (channels.sendHeaders.hasSubscribers) {
-        channels.sendHeaders.publish({ request, headers: header, socket });
+        channels.sendHeaders.publish({ request, headers: header2, socket });
       }
       if (!body2 || bodyLength === 0) {
-        writeBuffer(abort, null, client, request, socket, contentLength, header, expectsPayload);
+        writeBuffer(abort, null, client, request, socket, contentLength, header2, expectsPayload);
       } else if (util.isBuffer(body2)) {
-        writeBuffer(abort, body2, client, request, socket, contentLength, header, expectsPayload);
+        writeBuffer(abort, body2, client, request, socket, contentLength, header2, expectsPayload);
       } else if (util.isBlobLike(body2)) {
         if (typeof body2.stream === "function") {
-          writeIterable(abort, body2.stream(), client, request, socket, contentLength, header, expectsPayload);
+          writeIterable(abort, body2.stream(), client, request, socket, contentLength, header2, expectsPayload);
         } else {
-          writeBlob(abort, body2, client, request, socket, contentLength, header, expectsPayload);
+          writeBlob(abort, body2, client, request, socket, contentLength, header2, expectsPayload);
         }
       } else if (util.isStream(body2)) {
-        writeStream(abort, body2, client, request, socket, contentLength, header, expectsPayload);
+        writeStream(abort, body2, client, request, socket, contentLength, header2, expectsPayload);
       } else if (util.isIterable(body2)) {
-        writeIterable(abort, body2, client, request, socket, contentLength, header, expectsPayload);
+        writeIterable(abort, body2, client, request, socket, contentLength, header2, expectsPayload);
       } else {
         assert2(false);
       }
       return true;
     }
-    function writeStream(abort, body2, client, request, socket, contentLength, header, expectsPayload) {
+    function writeStream(abort, body2, client, request, socket, contentLength, header2, expectsPayload) {
       assert2(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
       let finished = false;
-      const writer = new AsyncWriter({ abort, socket, request, contentLength, client, expectsPayload, header });
+      const writer = new AsyncWriter({ abort, socket, request, contentLength, client, expectsPayload, header: header2 });
       const onData = function(chunk) {
         if (finished) {
           return;
@@ -6673,22 +6673,22 @@ upgrade: ${upgrade}\r
         setImmediate(onClose);
       }
     }
-    function writeBuffer(abort, body2, client, request, socket, contentLength, header, expectsPayload) {
+    function writeBuffer(abort, body2, client, request, socket, contentLength, header2, expectsPayload) {
       try {
         if (!body2) {
           if (contentLength === 0) {
-            socket.write(`${header}content-length: 0\r
+            socket.write(`${header2}content-length: 0\r
 \r
 `, "latin1");
           } else {
             assert2(contentLength === null, "no body must not have content length");
-            socket.write(`${header}\r
+            socket.write(`${header2}\r
 `, "latin1");
           }
         } else if (util.isBuffer(body2)) {
           assert2(contentLength === body2.byteLength, "buffer body must have content length");
           socket.cork();
-          socket.write(`${header}content-length: ${contentLength}\r
+          socket.write(`${header2}content-length: ${contentLength}\r
 \r
 `, "latin1");
           socket.write(body2);
@@ -6704,7 +6704,7 @@ upgrade: ${upgrade}\r
         abort(err);
       }
     }
-    async function writeBlob(abort, body2, client, request, socket, contentLength, header, expectsPayload) {
+    async function writeBlob(abort, body2, client, request, socket, contentLength, header2, expectsPayload) {
       assert2(contentLength === body2.size, "blob body must have content length");
       try {
         if (contentLength != null && contentLength !== body2.size) {
@@ -6712,7 +6712,7 @@ upgrade: ${upgrade}\r
         }
         const buffer = Buffer.from(await body2.arrayBuffer());
         socket.cork();
-        socket.write(`${header}content-length: ${contentLength}\r
+        socket.write(`${header2}content-length: ${contentLength}\r
 \r
 `, "latin1");
         socket.write(buffer);
@@ -6727,7 +6727,7 @@ upgrade: ${upgrade}\r
         abort(err);
       }
     }
-    async function writeIterable(abort, body2, client, request, socket, contentLength, header, expectsPayload) {
+    async function writeIterable(abort, body2, client, request, socket, contentLength, header2, expectsPayload) {
       assert2(contentLength !== 0 || client[kRunning] === 0, "iterator body cannot be pipelined");
       let callback = null;
       function onDrain() {
@@ -6746,7 +6746,7 @@ upgrade: ${upgrade}\r
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
-      const writer = new AsyncWriter({ abort, socket, request, contentLength, client, expectsPayload, header });
+      const writer = new AsyncWriter({ abort, socket, request, contentLength, client, expectsPayload, header: header2 });
       try {
         for await (const chunk of body2) {
           if (socket[kError]) {
@@ -6764,19 +6764,19 @@ upgrade: ${upgrade}\r
       }
     }
     var AsyncWriter = class {
-      constructor({ abort, socket, request, contentLength, client, expectsPayload, header }) {
+      constructor({ abort, socket, request, contentLength, client, expectsPayload, header: header2 }) {
         this.socket = socket;
         this.request = request;
         this.contentLength = contentLength;
         this.client = client;
         this.bytesWritten = 0;
         this.expectsPayload = expectsPayload;
-        this.header = header;
+        this.header = header2;
         this.abort = abort;
         socket[kWriting] = true;
       }
       write(chunk) {
-        const { socket, request, contentLength, client, bytesWritten, expectsPayload, header } = this;
+        const { socket, request, contentLength, client, bytesWritten, expectsPayload, header: header2 } = this;
         if (socket[kError]) {
           throw socket[kError];
         }
@@ -6799,10 +6799,10 @@ upgrade: ${upgrade}\r
             socket[kReset] = true;
           }
           if (contentLength === null) {
-            socket.write(`${header}transfer-encoding: chunked\r
+            socket.write(`${header2}transfer-encoding: chunked\r
 `, "latin1");
           } else {
-            socket.write(`${header}content-length: ${contentLength}\r
+            socket.write(`${header2}content-length: ${contentLength}\r
 \r
 `, "latin1");
           }
@@ -6826,7 +6826,7 @@ ${len.toString(16)}\r
         return ret;
       }
       end() {
-        const { socket, contentLength, client, bytesWritten, expectsPayload, header, request } = this;
+        const { socket, contentLength, client, bytesWritten, expectsPayload, header: header2, request } = this;
         request.onRequestSent();
         socket[kWriting] = false;
         if (socket[kError]) {
@@ -6837,11 +6837,11 @@ ${len.toString(16)}\r
         }
         if (bytesWritten === 0) {
           if (expectsPayload) {
-            socket.write(`${header}content-length: 0\r
+            socket.write(`${header2}content-length: 0\r
 \r
 `, "latin1");
           } else {
-            socket.write(`${header}\r
+            socket.write(`${header2}\r
 `, "latin1");
           }
         } else if (contentLength === null) {
@@ -7571,15 +7571,15 @@ var require_redirect_handler = __commonJS({
         }
       }
     }
-    function shouldRemoveHeader(header, removeContent, unknownOrigin) {
-      if (header.length === 4) {
-        return util.headerNameToString(header) === "host";
+    function shouldRemoveHeader(header2, removeContent, unknownOrigin) {
+      if (header2.length === 4) {
+        return util.headerNameToString(header2) === "host";
       }
-      if (removeContent && util.headerNameToString(header).startsWith("content-")) {
+      if (removeContent && util.headerNameToString(header2).startsWith("content-")) {
         return true;
       }
-      if (unknownOrigin && (header.length === 13 || header.length === 6 || header.length === 19)) {
-        const name = util.headerNameToString(header);
+      if (unknownOrigin && (header2.length === 13 || header2.length === 6 || header2.length === 19)) {
+        const name = util.headerNameToString(header2);
         return name === "authorization" || name === "cookie" || name === "proxy-authorization";
       }
       return false;
@@ -11967,14 +11967,14 @@ var require_headers = __commonJS({
     function fill(headers, object2) {
       if (Array.isArray(object2)) {
         for (let i = 0; i < object2.length; ++i) {
-          const header = object2[i];
-          if (header.length !== 2) {
+          const header2 = object2[i];
+          if (header2.length !== 2) {
             throw webidl.errors.exception({
               header: "Headers constructor",
-              message: `expected name/value pair to be length 2, found ${header.length}.`
+              message: `expected name/value pair to be length 2, found ${header2.length}.`
             });
           }
-          appendHeader(headers, header[0], header[1]);
+          appendHeader(headers, header2[0], header2[1]);
         }
       } else if (typeof object2 === "object" && object2 !== null) {
         const keys = Object.keys(object2);
@@ -15418,10 +15418,10 @@ var require_util5 = __commonJS({
       const serializedB = URLSerializer(B2, excludeFragment);
       return serializedA === serializedB;
     }
-    function getFieldValues(header) {
-      assert2(header !== null);
+    function getFieldValues(header2) {
+      assert2(header2 !== null);
       const values = [];
-      for (let value of header.split(",")) {
+      for (let value of header2.split(",")) {
         value = value.trim();
         if (isValidHeaderName(value)) {
           values.push(value);
@@ -16320,20 +16320,20 @@ var require_parse = __commonJS({
     var { isCTLExcludingHtab } = require_util6();
     var { collectASequenceOfCodePointsFast } = require_data_url();
     var assert2 = __require("node:assert");
-    function parseSetCookie(header) {
-      if (isCTLExcludingHtab(header)) {
+    function parseSetCookie(header2) {
+      if (isCTLExcludingHtab(header2)) {
         return null;
       }
       let nameValuePair = "";
       let unparsedAttributes = "";
       let name = "";
       let value = "";
-      if (header.includes(";")) {
+      if (header2.includes(";")) {
         const position2 = { position: 0 };
-        nameValuePair = collectASequenceOfCodePointsFast(";", header, position2);
-        unparsedAttributes = header.slice(position2.position);
+        nameValuePair = collectASequenceOfCodePointsFast(";", header2, position2);
+        unparsedAttributes = header2.slice(position2.position);
       } else {
-        nameValuePair = header;
+        nameValuePair = header2;
       }
       if (!nameValuePair.includes("=")) {
         value = nameValuePair;
@@ -20289,27 +20289,27 @@ var require_stringifyString = __commonJS({
       return true;
     }
     function doubleQuotedString(value, ctx) {
-      const json3 = JSON.stringify(value);
+      const json2 = JSON.stringify(value);
       if (ctx.options.doubleQuotedAsJSON)
-        return json3;
+        return json2;
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
       let str2 = "";
       let start = 0;
-      for (let i = 0, ch = json3[i]; ch; ch = json3[++i]) {
-        if (ch === " " && json3[i + 1] === "\\" && json3[i + 2] === "n") {
-          str2 += json3.slice(start, i) + "\\ ";
+      for (let i = 0, ch = json2[i]; ch; ch = json2[++i]) {
+        if (ch === " " && json2[i + 1] === "\\" && json2[i + 2] === "n") {
+          str2 += json2.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
         }
         if (ch === "\\")
-          switch (json3[i + 1]) {
+          switch (json2[i + 1]) {
             case "u":
               {
-                str2 += json3.slice(start, i);
-                const code = json3.substr(i + 2, 4);
+                str2 += json2.slice(start, i);
+                const code = json2.substr(i + 2, 4);
                 switch (code) {
                   case "0000":
                     str2 += "\\0";
@@ -20339,23 +20339,23 @@ var require_stringifyString = __commonJS({
                     if (code.substr(0, 2) === "00")
                       str2 += "\\x" + code.substr(2);
                     else
-                      str2 += json3.substr(i, 6);
+                      str2 += json2.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
               }
               break;
             case "n":
-              if (implicitKey || json3[i + 2] === '"' || json3.length < minMultiLineLength) {
+              if (implicitKey || json2[i + 2] === '"' || json2.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str2 += json3.slice(start, i) + "\n\n";
-                while (json3[i + 2] === "\\" && json3[i + 3] === "n" && json3[i + 4] !== '"') {
+                str2 += json2.slice(start, i) + "\n\n";
+                while (json2[i + 2] === "\\" && json2[i + 3] === "n" && json2[i + 4] !== '"') {
                   str2 += "\n";
                   i += 2;
                 }
                 str2 += indent;
-                if (json3[i + 2] === " ")
+                if (json2[i + 2] === " ")
                   str2 += "\\";
                 i += 1;
                 start = i + 1;
@@ -20365,7 +20365,7 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str2 = start ? str2 + json3.slice(start) : json3;
+      str2 = start ? str2 + json2.slice(start) : json2;
       return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
@@ -20450,9 +20450,9 @@ ${indent}`) + "'";
         start = start.replace(/\n+/g, `$&${indent}`);
       }
       const indentSize = indent ? "2" : "1";
-      let header = (startWithSpace ? indentSize : "") + chomp;
+      let header2 = (startWithSpace ? indentSize : "") + chomp;
       if (comment) {
-        header += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
+        header2 += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
         if (onComment)
           onComment();
       }
@@ -20467,11 +20467,11 @@ ${indent}`) + "'";
         }
         const body2 = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
         if (!literalFallback)
-          return `>${header}
+          return `>${header2}
 ${indent}${body2}`;
       }
       value = value.replace(/\n+/g, `$&${indent}`);
-      return `|${header}
+      return `|${header2}
 ${indent}${start}${value}${end}`;
     }
     function plainString(item, ctx, onComment, onChompKeep) {
@@ -22787,11 +22787,11 @@ var require_Document = __commonJS({
           throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
       }
       // json & jsonArg are only used from toJSON()
-      toJS({ json: json3, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+      toJS({ json: json2, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
         const ctx = {
           anchors: /* @__PURE__ */ new Map(),
           doc: this,
-          keep: !json3,
+          keep: !json2,
           mapAsMap: mapAsMap === true,
           mapKeyWarned: false,
           maxAliasCount: typeof maxAliasCount === "number" ? maxAliasCount : 100
@@ -22900,7 +22900,7 @@ ${pointer}
 var require_resolve_props = __commonJS({
   "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
     "use strict";
-    function resolveProps(tokens2, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
+    function resolveProps(tokens3, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
       let atNewline = startOnNewline;
       let hasSpace = startOnNewline;
@@ -22915,29 +22915,29 @@ var require_resolve_props = __commonJS({
       let comma = null;
       let found = null;
       let start = null;
-      for (const token2 of tokens2) {
+      for (const token of tokens3) {
         if (reqSpace) {
-          if (token2.type !== "space" && token2.type !== "newline" && token2.type !== "comma")
-            onError(token2.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
+          if (token.type !== "space" && token.type !== "newline" && token.type !== "comma")
+            onError(token.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
           reqSpace = false;
         }
         if (tab) {
-          if (atNewline && token2.type !== "comment" && token2.type !== "newline") {
+          if (atNewline && token.type !== "comment" && token.type !== "newline") {
             onError(tab, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
           }
           tab = null;
         }
-        switch (token2.type) {
+        switch (token.type) {
           case "space":
-            if (!flow && (indicator !== "doc-start" || next?.type !== "flow-collection") && token2.source.includes("	")) {
-              tab = token2;
+            if (!flow && (indicator !== "doc-start" || next?.type !== "flow-collection") && token.source.includes("	")) {
+              tab = token;
             }
             hasSpace = true;
             break;
           case "comment": {
             if (!hasSpace)
-              onError(token2, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
-            const cb = token2.source.substring(1) || " ";
+              onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
+            const cb = token.source.substring(1) || " ";
             if (!comment)
               comment = cb;
             else
@@ -22949,33 +22949,33 @@ var require_resolve_props = __commonJS({
           case "newline":
             if (atNewline) {
               if (comment)
-                comment += token2.source;
+                comment += token.source;
               else if (!found || indicator !== "seq-item-ind")
                 spaceBefore = true;
             } else
-              commentSep += token2.source;
+              commentSep += token.source;
             atNewline = true;
             hasNewline = true;
             if (anchor2 || tag)
-              newlineAfterProp = token2;
+              newlineAfterProp = token;
             hasSpace = true;
             break;
           case "anchor":
             if (anchor2)
-              onError(token2, "MULTIPLE_ANCHORS", "A node can have at most one anchor");
-            if (token2.source.endsWith(":"))
-              onError(token2.offset + token2.source.length - 1, "BAD_ALIAS", "Anchor ending in : is ambiguous", true);
-            anchor2 = token2;
-            start ?? (start = token2.offset);
+              onError(token, "MULTIPLE_ANCHORS", "A node can have at most one anchor");
+            if (token.source.endsWith(":"))
+              onError(token.offset + token.source.length - 1, "BAD_ALIAS", "Anchor ending in : is ambiguous", true);
+            anchor2 = token;
+            start ?? (start = token.offset);
             atNewline = false;
             hasSpace = false;
             reqSpace = true;
             break;
           case "tag": {
             if (tag)
-              onError(token2, "MULTIPLE_TAGS", "A node can have at most one tag");
-            tag = token2;
-            start ?? (start = token2.offset);
+              onError(token, "MULTIPLE_TAGS", "A node can have at most one tag");
+            tag = token;
+            start ?? (start = token.offset);
             atNewline = false;
             hasSpace = false;
             reqSpace = true;
@@ -22983,30 +22983,30 @@ var require_resolve_props = __commonJS({
           }
           case indicator:
             if (anchor2 || tag)
-              onError(token2, "BAD_PROP_ORDER", `Anchors and tags must be after the ${token2.source} indicator`);
+              onError(token, "BAD_PROP_ORDER", `Anchors and tags must be after the ${token.source} indicator`);
             if (found)
-              onError(token2, "UNEXPECTED_TOKEN", `Unexpected ${token2.source} in ${flow ?? "collection"}`);
-            found = token2;
+              onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.source} in ${flow ?? "collection"}`);
+            found = token;
             atNewline = indicator === "seq-item-ind" || indicator === "explicit-key-ind";
             hasSpace = false;
             break;
           case "comma":
             if (flow) {
               if (comma)
-                onError(token2, "UNEXPECTED_TOKEN", `Unexpected , in ${flow}`);
-              comma = token2;
+                onError(token, "UNEXPECTED_TOKEN", `Unexpected , in ${flow}`);
+              comma = token;
               atNewline = false;
               hasSpace = false;
               break;
             }
           // else fallthrough
           default:
-            onError(token2, "UNEXPECTED_TOKEN", `Unexpected ${token2.type} token`);
+            onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.type} token`);
             atNewline = false;
             hasSpace = false;
         }
       }
-      const last = tokens2[tokens2.length - 1];
+      const last = tokens3[tokens3.length - 1];
       const end = last ? last.offset + last.source.length : offset;
       if (reqSpace && next && next.type !== "space" && next.type !== "newline" && next.type !== "comma" && (next.type !== "scalar" || next.source !== "")) {
         onError(next.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
@@ -23274,15 +23274,15 @@ var require_resolve_end = __commonJS({
       if (end) {
         let hasSpace = false;
         let sep2 = "";
-        for (const token2 of end) {
-          const { source, type } = token2;
+        for (const token of end) {
+          const { source, type } = token;
           switch (type) {
             case "space":
               hasSpace = true;
               break;
             case "comment": {
               if (reqSpace && !hasSpace)
-                onError(token2, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
+                onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
               const cb = source.substring(1) || " ";
               if (!comment)
                 comment = cb;
@@ -23297,7 +23297,7 @@ var require_resolve_end = __commonJS({
               hasSpace = true;
               break;
             default:
-              onError(token2, "UNEXPECTED_TOKEN", `Unexpected ${type} at node end`);
+              onError(token, "UNEXPECTED_TOKEN", `Unexpected ${type} at node end`);
           }
           offset += source.length;
         }
@@ -23321,7 +23321,7 @@ var require_resolve_flow_collection = __commonJS({
     var utilContainsNewline = require_util_contains_newline();
     var utilMapIncludes = require_util_map_includes();
     var blockMsg = "Block collections are not allowed within flow collections";
-    var isBlock = (token2) => token2 && (token2.type === "block-map" || token2.type === "block-seq");
+    var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
       const isMap2 = fc.start.source === "{";
       const fcName = isMap2 ? "flow map" : "flow sequence";
@@ -23513,8 +23513,8 @@ var require_compose_collection = __commonJS({
     var resolveBlockMap = require_resolve_block_map();
     var resolveBlockSeq = require_resolve_block_seq();
     var resolveFlowCollection = require_resolve_flow_collection();
-    function resolveCollection(CN, ctx, token2, onError, tagName, tag) {
-      const coll = token2.type === "block-map" ? resolveBlockMap.resolveBlockMap(CN, ctx, token2, onError, tag) : token2.type === "block-seq" ? resolveBlockSeq.resolveBlockSeq(CN, ctx, token2, onError, tag) : resolveFlowCollection.resolveFlowCollection(CN, ctx, token2, onError, tag);
+    function resolveCollection(CN, ctx, token, onError, tagName, tag) {
+      const coll = token.type === "block-map" ? resolveBlockMap.resolveBlockMap(CN, ctx, token, onError, tag) : token.type === "block-seq" ? resolveBlockSeq.resolveBlockSeq(CN, ctx, token, onError, tag) : resolveFlowCollection.resolveFlowCollection(CN, ctx, token, onError, tag);
       const Coll = coll.constructor;
       if (tagName === "!" || tagName === Coll.tagName) {
         coll.tag = Coll.tagName;
@@ -23524,10 +23524,10 @@ var require_compose_collection = __commonJS({
         coll.tag = tagName;
       return coll;
     }
-    function composeCollection(CN, ctx, token2, props, onError) {
+    function composeCollection(CN, ctx, token, props, onError) {
       const tagToken = props.tag;
       const tagName = !tagToken ? null : ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg));
-      if (token2.type === "block-seq") {
+      if (token.type === "block-seq") {
         const { anchor: anchor2, newlineAfterProp: nl } = props;
         const lastProp = anchor2 && tagToken ? anchor2.offset > tagToken.offset ? anchor2 : tagToken : anchor2 ?? tagToken;
         if (lastProp && (!nl || nl.offset < lastProp.offset)) {
@@ -23535,9 +23535,9 @@ var require_compose_collection = __commonJS({
           onError(lastProp, "MISSING_CHAR", message);
         }
       }
-      const expType = token2.type === "block-map" ? "map" : token2.type === "block-seq" ? "seq" : token2.start.source === "{" ? "map" : "seq";
+      const expType = token.type === "block-map" ? "map" : token.type === "block-seq" ? "seq" : token.start.source === "{" ? "map" : "seq";
       if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq.YAMLSeq.tagName && expType === "seq") {
-        return resolveCollection(CN, ctx, token2, onError, tagName);
+        return resolveCollection(CN, ctx, token, onError, tagName);
       }
       let tag = ctx.schema.tags.find((t) => t.tag === tagName && t.collection === expType);
       if (!tag) {
@@ -23551,10 +23551,10 @@ var require_compose_collection = __commonJS({
           } else {
             onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, true);
           }
-          return resolveCollection(CN, ctx, token2, onError, tagName);
+          return resolveCollection(CN, ctx, token, onError, tagName);
         }
       }
-      const coll = resolveCollection(CN, ctx, token2, onError, tagName, tag);
+      const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
       const node2 = identity.isNode(res) ? res : new Scalar.Scalar(res);
       node2.range = coll.range;
@@ -23574,10 +23574,10 @@ var require_resolve_block_scalar = __commonJS({
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
       const start = scalar.offset;
-      const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
-      if (!header)
+      const header2 = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+      if (!header2)
         return { value: "", type: null, comment: "", range: [start, start, start] };
-      const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
+      const type = header2.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
       const lines = scalar.source ? splitLines2(scalar.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
@@ -23588,26 +23588,26 @@ var require_resolve_block_scalar = __commonJS({
           break;
       }
       if (chompStart === 0) {
-        const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
-        let end2 = start + header.length;
+        const value2 = header2.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
+        let end2 = start + header2.length;
         if (scalar.source)
           end2 += scalar.source.length;
-        return { value: value2, type, comment: header.comment, range: [start, end2, end2] };
+        return { value: value2, type, comment: header2.comment, range: [start, end2, end2] };
       }
-      let trimIndent = scalar.indent + header.indent;
-      let offset = scalar.offset + header.length;
+      let trimIndent = scalar.indent + header2.indent;
+      let offset = scalar.offset + header2.length;
       let contentStart = 0;
       for (let i = 0; i < chompStart; ++i) {
         const [indent, content] = lines[i];
         if (content === "" || content === "\r") {
-          if (header.indent === 0 && indent.length > trimIndent)
+          if (header2.indent === 0 && indent.length > trimIndent)
             trimIndent = indent.length;
         } else {
           if (indent.length < trimIndent) {
             const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
             onError(offset + indent.length, "MISSING_CHAR", message);
           }
-          if (header.indent === 0)
+          if (header2.indent === 0)
             trimIndent = indent.length;
           contentStart = i;
           if (trimIndent === 0 && !ctx.atRoot) {
@@ -23634,7 +23634,7 @@ var require_resolve_block_scalar = __commonJS({
         if (crlf)
           content = content.slice(0, -1);
         if (content && indent.length < trimIndent) {
-          const src = header.indent ? "explicit indentation indicator" : "first line";
+          const src = header2.indent ? "explicit indentation indicator" : "first line";
           const message = `Block scalar lines must not be less indented than their ${src}`;
           onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
           indent = "";
@@ -23661,7 +23661,7 @@ var require_resolve_block_scalar = __commonJS({
           prevMoreIndented = false;
         }
       }
-      switch (header.chomp) {
+      switch (header2.chomp) {
         case "-":
           break;
         case "+":
@@ -23673,8 +23673,8 @@ var require_resolve_block_scalar = __commonJS({
         default:
           value += "\n";
       }
-      const end = start + header.length + scalar.source.length;
-      return { value, type, comment: header.comment, range: [start, end, end] };
+      const end = start + header2.length + scalar.source.length;
+      return { value, type, comment: header2.comment, range: [start, end, end] };
     }
     function parseBlockScalarHeader({ offset, props }, strict, onError) {
       if (props[0].type !== "block-scalar-header") {
@@ -23704,31 +23704,31 @@ var require_resolve_block_scalar = __commonJS({
       let comment = "";
       let length = source.length;
       for (let i = 1; i < props.length; ++i) {
-        const token2 = props[i];
-        switch (token2.type) {
+        const token = props[i];
+        switch (token.type) {
           case "space":
             hasSpace = true;
           // fallthrough
           case "newline":
-            length += token2.source.length;
+            length += token.source.length;
             break;
           case "comment":
             if (strict && !hasSpace) {
               const message = "Comments must be separated from other tokens by white space characters";
-              onError(token2, "MISSING_CHAR", message);
+              onError(token, "MISSING_CHAR", message);
             }
-            length += token2.source.length;
-            comment = token2.source.substring(1);
+            length += token.source.length;
+            comment = token.source.substring(1);
             break;
           case "error":
-            onError(token2, "UNEXPECTED_TOKEN", token2.message);
-            length += token2.source.length;
+            onError(token, "UNEXPECTED_TOKEN", token.message);
+            length += token.source.length;
             break;
           /* istanbul ignore next should not happen */
           default: {
-            const message = `Unexpected token in block scalar header: ${token2.type}`;
-            onError(token2, "UNEXPECTED_TOKEN", message);
-            const ts = token2.source;
+            const message = `Unexpected token in block scalar header: ${token.type}`;
+            onError(token, "UNEXPECTED_TOKEN", message);
+            const ts = token.source;
             if (ts && typeof ts === "string")
               length += ts.length;
           }
@@ -23979,25 +23979,25 @@ var require_compose_scalar = __commonJS({
     var Scalar = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
-    function composeScalar(ctx, token2, tagToken, onError) {
-      const { value, type, comment, range: range2 } = token2.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token2, onError) : resolveFlowScalar.resolveFlowScalar(token2, ctx.options.strict, onError);
+    function composeScalar(ctx, token, tagToken, onError) {
+      const { value, type, comment, range: range2 } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
         tag = ctx.schema[identity.SCALAR];
       } else if (tagName)
         tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
-      else if (token2.type === "scalar")
-        tag = findScalarTagByTest(ctx, value, token2, onError);
+      else if (token.type === "scalar")
+        tag = findScalarTagByTest(ctx, value, token, onError);
       else
         tag = ctx.schema[identity.SCALAR];
       let scalar;
       try {
-        const res = tag.resolve(value, (msg) => onError(tagToken ?? token2, "TAG_RESOLVE_FAILED", msg), ctx.options);
+        const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
         scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
       } catch (error63) {
         const msg = error63 instanceof Error ? error63.message : String(error63);
-        onError(tagToken ?? token2, "TAG_RESOLVE_FAILED", msg);
+        onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
         scalar = new Scalar.Scalar(value);
       }
       scalar.range = range2;
@@ -24035,7 +24035,7 @@ var require_compose_scalar = __commonJS({
       onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
       return schema5[identity.SCALAR];
     }
-    function findScalarTagByTest({ atKey, directives, schema: schema5 }, value, token2, onError) {
+    function findScalarTagByTest({ atKey, directives, schema: schema5 }, value, token, onError) {
       const tag = schema5.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema5[identity.SCALAR];
       if (schema5.compat) {
         const compat = schema5.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema5[identity.SCALAR];
@@ -24043,7 +24043,7 @@ var require_compose_scalar = __commonJS({
           const ts = directives.tagString(tag.tag);
           const cs = directives.tagString(compat.tag);
           const msg = `Value may be parsed as either ${ts} or ${cs}`;
-          onError(token2, "TAG_RESOLVE_FAILED", msg, true);
+          onError(token, "TAG_RESOLVE_FAILED", msg, true);
         }
       }
       return tag;
@@ -24093,22 +24093,22 @@ var require_compose_node = __commonJS({
     var resolveEnd = require_resolve_end();
     var utilEmptyScalarPosition = require_util_empty_scalar_position();
     var CN = { composeNode, composeEmptyNode };
-    function composeNode(ctx, token2, props, onError) {
+    function composeNode(ctx, token, props, onError) {
       const atKey = ctx.atKey;
       const { spaceBefore, comment, anchor: anchor2, tag } = props;
       let node2;
       let isSrcToken = true;
-      switch (token2.type) {
+      switch (token.type) {
         case "alias":
-          node2 = composeAlias(ctx, token2, onError);
+          node2 = composeAlias(ctx, token, onError);
           if (anchor2 || tag)
-            onError(token2, "ALIAS_PROPS", "An alias node must not specify any properties");
+            onError(token, "ALIAS_PROPS", "An alias node must not specify any properties");
           break;
         case "scalar":
         case "single-quoted-scalar":
         case "double-quoted-scalar":
         case "block-scalar":
-          node2 = composeScalar.composeScalar(ctx, token2, tag, onError);
+          node2 = composeScalar.composeScalar(ctx, token, tag, onError);
           if (anchor2)
             node2.anchor = anchor2.source.substring(1);
           break;
@@ -24116,47 +24116,47 @@ var require_compose_node = __commonJS({
         case "block-seq":
         case "flow-collection":
           try {
-            node2 = composeCollection.composeCollection(CN, ctx, token2, props, onError);
+            node2 = composeCollection.composeCollection(CN, ctx, token, props, onError);
             if (anchor2)
               node2.anchor = anchor2.source.substring(1);
           } catch (error63) {
             const message = error63 instanceof Error ? error63.message : String(error63);
-            onError(token2, "RESOURCE_EXHAUSTION", message);
+            onError(token, "RESOURCE_EXHAUSTION", message);
           }
           break;
         default: {
-          const message = token2.type === "error" ? token2.message : `Unsupported token (type: ${token2.type})`;
-          onError(token2, "UNEXPECTED_TOKEN", message);
+          const message = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
+          onError(token, "UNEXPECTED_TOKEN", message);
           isSrcToken = false;
         }
       }
-      node2 ?? (node2 = composeEmptyNode(ctx, token2.offset, void 0, null, props, onError));
+      node2 ?? (node2 = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
       if (anchor2 && node2.anchor === "")
         onError(anchor2, "BAD_ALIAS", "Anchor cannot be an empty string");
       if (atKey && ctx.options.stringKeys && (!identity.isScalar(node2) || typeof node2.value !== "string" || node2.tag && node2.tag !== "tag:yaml.org,2002:str")) {
         const msg = "With stringKeys, all keys must be strings";
-        onError(tag ?? token2, "NON_STRING_KEY", msg);
+        onError(tag ?? token, "NON_STRING_KEY", msg);
       }
       if (spaceBefore)
         node2.spaceBefore = true;
       if (comment) {
-        if (token2.type === "scalar" && token2.source === "")
+        if (token.type === "scalar" && token.source === "")
           node2.comment = comment;
         else
           node2.commentBefore = comment;
       }
       if (ctx.options.keepSourceTokens && isSrcToken)
-        node2.srcToken = token2;
+        node2.srcToken = token;
       return node2;
     }
     function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor: anchor2, tag, end }, onError) {
-      const token2 = {
+      const token = {
         type: "scalar",
         offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
         indent: -1,
         source: ""
       };
-      const node2 = composeScalar.composeScalar(ctx, token2, tag, onError);
+      const node2 = composeScalar.composeScalar(ctx, token, tag, onError);
       if (anchor2) {
         node2.anchor = anchor2.source.substring(1);
         if (node2.anchor === "")
@@ -24346,29 +24346,29 @@ ${cb}` : comment;
        * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
        * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
        */
-      *compose(tokens2, forceDoc = false, endOffset = -1) {
-        for (const token2 of tokens2)
-          yield* this.next(token2);
+      *compose(tokens3, forceDoc = false, endOffset = -1) {
+        for (const token of tokens3)
+          yield* this.next(token);
         yield* this.end(forceDoc, endOffset);
       }
       /** Advance the composer by one CST token. */
-      *next(token2) {
+      *next(token) {
         if (node_process.env.LOG_STREAM)
-          console.dir(token2, { depth: null });
-        switch (token2.type) {
+          console.dir(token, { depth: null });
+        switch (token.type) {
           case "directive":
-            this.directives.add(token2.source, (offset, message, warning2) => {
-              const pos = getErrorPos(token2);
+            this.directives.add(token.source, (offset, message, warning2) => {
+              const pos = getErrorPos(token);
               pos[0] += offset;
               this.onError(pos, "BAD_DIRECTIVE", message, warning2);
             });
-            this.prelude.push(token2.source);
+            this.prelude.push(token.source);
             this.atDirectives = true;
             break;
           case "document": {
-            const doc = composeDoc.composeDoc(this.options, this.directives, token2, this.onError);
+            const doc = composeDoc.composeDoc(this.options, this.directives, token, this.onError);
             if (this.atDirectives && !doc.directives.docStart)
-              this.onError(token2, "MISSING_CHAR", "Missing directives-end/doc-start indicator line");
+              this.onError(token, "MISSING_CHAR", "Missing directives-end/doc-start indicator line");
             this.decorate(doc, false);
             if (this.doc)
               yield this.doc;
@@ -24381,11 +24381,11 @@ ${cb}` : comment;
             break;
           case "comment":
           case "newline":
-            this.prelude.push(token2.source);
+            this.prelude.push(token.source);
             break;
           case "error": {
-            const msg = token2.source ? `${token2.message}: ${JSON.stringify(token2.source)}` : token2.message;
-            const error63 = new errors.YAMLParseError(getErrorPos(token2), "UNEXPECTED_TOKEN", msg);
+            const msg = token.source ? `${token.message}: ${JSON.stringify(token.source)}` : token.message;
+            const error63 = new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg);
             if (this.atDirectives || !this.doc)
               this.errors.push(error63);
             else
@@ -24395,11 +24395,11 @@ ${cb}` : comment;
           case "doc-end": {
             if (!this.doc) {
               const msg = "Unexpected doc-end without preceding document";
-              this.errors.push(new errors.YAMLParseError(getErrorPos(token2), "UNEXPECTED_TOKEN", msg));
+              this.errors.push(new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg));
               break;
             }
             this.doc.directives.docEnd = true;
-            const end = resolveEnd.resolveEnd(token2.end, token2.offset + token2.source.length, this.doc.options.strict, this.onError);
+            const end = resolveEnd.resolveEnd(token.end, token.offset + token.source.length, this.doc.options.strict, this.onError);
             this.decorate(this.doc, true);
             if (end.comment) {
               const dc = this.doc.comment;
@@ -24410,7 +24410,7 @@ ${end.comment}` : end.comment;
             break;
           }
           default:
-            this.errors.push(new errors.YAMLParseError(getErrorPos(token2), "UNEXPECTED_TOKEN", `Unsupported token ${token2.type}`));
+            this.errors.push(new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", `Unsupported token ${token.type}`));
         }
       }
       /**
@@ -24447,8 +24447,8 @@ var require_cst_scalar = __commonJS({
     var resolveFlowScalar = require_resolve_flow_scalar();
     var errors = require_errors2();
     var stringifyString = require_stringifyString();
-    function resolveAsScalar(token2, strict = true, onError) {
-      if (token2) {
+    function resolveAsScalar(token, strict = true, onError) {
+      if (token) {
         const _onError = (pos, code, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
@@ -24456,13 +24456,13 @@ var require_cst_scalar = __commonJS({
           else
             throw new errors.YAMLParseError([offset, offset + 1], code, message);
         };
-        switch (token2.type) {
+        switch (token.type) {
           case "scalar":
           case "single-quoted-scalar":
           case "double-quoted-scalar":
-            return resolveFlowScalar.resolveFlowScalar(token2, strict, _onError);
+            return resolveFlowScalar.resolveFlowScalar(token, strict, _onError);
           case "block-scalar":
-            return resolveBlockScalar.resolveBlockScalar({ options: { strict } }, token2, _onError);
+            return resolveBlockScalar.resolveBlockScalar({ options: { strict } }, token, _onError);
         }
       }
       return null;
@@ -24499,13 +24499,13 @@ var require_cst_scalar = __commonJS({
           return { type: "scalar", offset, indent, source, end };
       }
     }
-    function setScalarValue(token2, value, context = {}) {
+    function setScalarValue(token, value, context = {}) {
       let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
-      let indent = "indent" in token2 ? token2.indent : null;
+      let indent = "indent" in token ? token.indent : null;
       if (afterKey && typeof indent === "number")
         indent += 2;
       if (!type)
-        switch (token2.type) {
+        switch (token.type) {
           case "single-quoted-scalar":
             type = "QUOTE_SINGLE";
             break;
@@ -24513,10 +24513,10 @@ var require_cst_scalar = __commonJS({
             type = "QUOTE_DOUBLE";
             break;
           case "block-scalar": {
-            const header = token2.props[0];
-            if (header.type !== "block-scalar-header")
+            const header2 = token.props[0];
+            if (header2.type !== "block-scalar-header")
               throw new Error("Invalid block scalar header");
-            type = header.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
+            type = header2.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
             break;
           }
           default:
@@ -24531,40 +24531,40 @@ var require_cst_scalar = __commonJS({
       switch (source[0]) {
         case "|":
         case ">":
-          setBlockScalarValue(token2, source);
+          setBlockScalarValue(token, source);
           break;
         case '"':
-          setFlowScalarValue(token2, source, "double-quoted-scalar");
+          setFlowScalarValue(token, source, "double-quoted-scalar");
           break;
         case "'":
-          setFlowScalarValue(token2, source, "single-quoted-scalar");
+          setFlowScalarValue(token, source, "single-quoted-scalar");
           break;
         default:
-          setFlowScalarValue(token2, source, "scalar");
+          setFlowScalarValue(token, source, "scalar");
       }
     }
-    function setBlockScalarValue(token2, source) {
+    function setBlockScalarValue(token, source) {
       const he = source.indexOf("\n");
       const head = source.substring(0, he);
       const body2 = source.substring(he + 1) + "\n";
-      if (token2.type === "block-scalar") {
-        const header = token2.props[0];
-        if (header.type !== "block-scalar-header")
+      if (token.type === "block-scalar") {
+        const header2 = token.props[0];
+        if (header2.type !== "block-scalar-header")
           throw new Error("Invalid block scalar header");
-        header.source = head;
-        token2.source = body2;
+        header2.source = head;
+        token.source = body2;
       } else {
-        const { offset } = token2;
-        const indent = "indent" in token2 ? token2.indent : -1;
+        const { offset } = token;
+        const indent = "indent" in token ? token.indent : -1;
         const props = [
           { type: "block-scalar-header", offset, indent, source: head }
         ];
-        if (!addEndtoBlockProps(props, "end" in token2 ? token2.end : void 0))
+        if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
           props.push({ type: "newline", offset: -1, indent, source: "\n" });
-        for (const key of Object.keys(token2))
+        for (const key of Object.keys(token))
           if (key !== "type" && key !== "offset")
-            delete token2[key];
-        Object.assign(token2, { type: "block-scalar", indent, props, source: body2 });
+            delete token[key];
+        Object.assign(token, { type: "block-scalar", indent, props, source: body2 });
       }
     }
     function addEndtoBlockProps(props, end) {
@@ -24581,40 +24581,40 @@ var require_cst_scalar = __commonJS({
           }
       return false;
     }
-    function setFlowScalarValue(token2, source, type) {
-      switch (token2.type) {
+    function setFlowScalarValue(token, source, type) {
+      switch (token.type) {
         case "scalar":
         case "double-quoted-scalar":
         case "single-quoted-scalar":
-          token2.type = type;
-          token2.source = source;
+          token.type = type;
+          token.source = source;
           break;
         case "block-scalar": {
-          const end = token2.props.slice(1);
+          const end = token.props.slice(1);
           let oa = source.length;
-          if (token2.props[0].type === "block-scalar-header")
-            oa -= token2.props[0].source.length;
+          if (token.props[0].type === "block-scalar-header")
+            oa -= token.props[0].source.length;
           for (const tok of end)
             tok.offset += oa;
-          delete token2.props;
-          Object.assign(token2, { type, source, end });
+          delete token.props;
+          Object.assign(token, { type, source, end });
           break;
         }
         case "block-map":
         case "block-seq": {
-          const offset = token2.offset + source.length;
-          const nl = { type: "newline", offset, indent: token2.indent, source: "\n" };
-          delete token2.items;
-          Object.assign(token2, { type, source, end: [nl] });
+          const offset = token.offset + source.length;
+          const nl = { type: "newline", offset, indent: token.indent, source: "\n" };
+          delete token.items;
+          Object.assign(token, { type, source, end: [nl] });
           break;
         }
         default: {
-          const indent = "indent" in token2 ? token2.indent : -1;
-          const end = "end" in token2 && Array.isArray(token2.end) ? token2.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
-          for (const key of Object.keys(token2))
+          const indent = "indent" in token ? token.indent : -1;
+          const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
+          for (const key of Object.keys(token))
             if (key !== "type" && key !== "offset")
-              delete token2[key];
-          Object.assign(token2, { type, indent, source, end });
+              delete token[key];
+          Object.assign(token, { type, indent, source, end });
         }
       }
     }
@@ -24629,40 +24629,40 @@ var require_cst_stringify = __commonJS({
   "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
     var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
-    function stringifyToken(token2) {
-      switch (token2.type) {
+    function stringifyToken(token) {
+      switch (token.type) {
         case "block-scalar": {
           let res = "";
-          for (const tok of token2.props)
+          for (const tok of token.props)
             res += stringifyToken(tok);
-          return res + token2.source;
+          return res + token.source;
         }
         case "block-map":
         case "block-seq": {
           let res = "";
-          for (const item of token2.items)
+          for (const item of token.items)
             res += stringifyItem(item);
           return res;
         }
         case "flow-collection": {
-          let res = token2.start.source;
-          for (const item of token2.items)
+          let res = token.start.source;
+          for (const item of token.items)
             res += stringifyItem(item);
-          for (const st of token2.end)
+          for (const st of token.end)
             res += st.source;
           return res;
         }
         case "document": {
-          let res = stringifyItem(token2);
-          if (token2.end)
-            for (const st of token2.end)
+          let res = stringifyItem(token);
+          if (token.end)
+            for (const st of token.end)
               res += st.source;
           return res;
         }
         default: {
-          let res = token2.source;
-          if ("end" in token2 && token2.end)
-            for (const st of token2.end)
+          let res = token.source;
+          if ("end" in token && token.end)
+            for (const st of token.end)
               res += st.source;
           return res;
         }
@@ -24724,16 +24724,16 @@ var require_cst_visit = __commonJS({
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
-        const token2 = item[field];
-        if (token2 && "items" in token2) {
-          for (let i = 0; i < token2.items.length; ++i) {
-            const ci2 = _visit(Object.freeze(path.concat([[field, i]])), token2.items[i], visitor);
+        const token = item[field];
+        if (token && "items" in token) {
+          for (let i = 0; i < token.items.length; ++i) {
+            const ci2 = _visit(Object.freeze(path.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
               return BREAK;
             else if (ci2 === REMOVE) {
-              token2.items.splice(i, 1);
+              token.items.splice(i, 1);
               i -= 1;
             }
           }
@@ -24758,10 +24758,10 @@ var require_cst = __commonJS({
     var DOCUMENT = "";
     var FLOW_END = "";
     var SCALAR = "";
-    var isCollection = (token2) => !!token2 && "items" in token2;
-    var isScalar2 = (token2) => !!token2 && (token2.type === "scalar" || token2.type === "single-quoted-scalar" || token2.type === "double-quoted-scalar" || token2.type === "block-scalar");
-    function prettyToken(token2) {
-      switch (token2) {
+    var isCollection = (token) => !!token && "items" in token;
+    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    function prettyToken(token) {
+      switch (token) {
         case BOM:
           return "<BOM>";
         case DOCUMENT:
@@ -24771,7 +24771,7 @@ var require_cst = __commonJS({
         case SCALAR:
           return "<SCALAR>";
         default:
-          return JSON.stringify(token2);
+          return JSON.stringify(token);
       }
     }
     function tokenType(source) {
@@ -25495,8 +25495,8 @@ var require_parser = __commonJS({
       }
       return -1;
     }
-    function isFlowToken(token2) {
-      switch (token2?.type) {
+    function isFlowToken(token) {
+      switch (token?.type) {
         case "alias":
         case "scalar":
         case "single-quoted-scalar":
@@ -25703,38 +25703,38 @@ var require_parser = __commonJS({
         return this.stack[this.stack.length - n];
       }
       *pop(error63) {
-        const token2 = error63 ?? this.stack.pop();
-        if (!token2) {
+        const token = error63 ?? this.stack.pop();
+        if (!token) {
           const message = "Tried to pop an empty stack";
           yield { type: "error", offset: this.offset, source: "", message };
         } else if (this.stack.length === 0) {
-          yield token2;
+          yield token;
         } else {
           const top = this.peek(1);
-          if (token2.type === "block-scalar") {
-            token2.indent = "indent" in top ? top.indent : 0;
-          } else if (token2.type === "flow-collection" && top.type === "document") {
-            token2.indent = 0;
+          if (token.type === "block-scalar") {
+            token.indent = "indent" in top ? top.indent : 0;
+          } else if (token.type === "flow-collection" && top.type === "document") {
+            token.indent = 0;
           }
-          if (token2.type === "flow-collection")
-            fixFlowSeqItems(token2);
+          if (token.type === "flow-collection")
+            fixFlowSeqItems(token);
           switch (top.type) {
             case "document":
-              top.value = token2;
+              top.value = token;
               break;
             case "block-scalar":
-              top.props.push(token2);
+              top.props.push(token);
               break;
             case "block-map": {
               const it = top.items[top.items.length - 1];
               if (it.value) {
-                top.items.push({ start: [], key: token2, sep: [] });
+                top.items.push({ start: [], key: token, sep: [] });
                 this.onKeyLine = true;
                 return;
               } else if (it.sep) {
-                it.value = token2;
+                it.value = token;
               } else {
-                Object.assign(it, { key: token2, sep: [] });
+                Object.assign(it, { key: token, sep: [] });
                 this.onKeyLine = !it.explicitKey;
                 return;
               }
@@ -25743,34 +25743,34 @@ var require_parser = __commonJS({
             case "block-seq": {
               const it = top.items[top.items.length - 1];
               if (it.value)
-                top.items.push({ start: [], value: token2 });
+                top.items.push({ start: [], value: token });
               else
-                it.value = token2;
+                it.value = token;
               break;
             }
             case "flow-collection": {
               const it = top.items[top.items.length - 1];
               if (!it || it.value)
-                top.items.push({ start: [], key: token2, sep: [] });
+                top.items.push({ start: [], key: token, sep: [] });
               else if (it.sep)
-                it.value = token2;
+                it.value = token;
               else
-                Object.assign(it, { key: token2, sep: [] });
+                Object.assign(it, { key: token, sep: [] });
               return;
             }
             /* istanbul ignore next should not happen */
             default:
               yield* this.pop();
-              yield* this.pop(token2);
+              yield* this.pop(token);
           }
-          if ((top.type === "document" || top.type === "block-map" || top.type === "block-seq") && (token2.type === "block-map" || token2.type === "block-seq")) {
-            const last = token2.items[token2.items.length - 1];
-            if (last && !last.sep && !last.value && last.start.length > 0 && findNonEmptyIndex(last.start) === -1 && (token2.indent === 0 || last.start.every((st) => st.type !== "comment" || st.indent < token2.indent))) {
+          if ((top.type === "document" || top.type === "block-map" || top.type === "block-seq") && (token.type === "block-map" || token.type === "block-seq")) {
+            const last = token.items[token.items.length - 1];
+            if (last && !last.sep && !last.value && last.start.length > 0 && findNonEmptyIndex(last.start) === -1 && (token.indent === 0 || last.start.every((st) => st.type !== "comment" || st.indent < token.indent))) {
               if (top.type === "document")
                 top.end = last.start;
               else
                 top.items.push({ start: last.start });
-              token2.items.splice(-1, 1);
+              token.items.splice(-1, 1);
             }
           }
         }
@@ -26313,7 +26313,7 @@ var require_parser = __commonJS({
             yield* this.pop();
         }
       }
-      *lineEnd(token2) {
+      *lineEnd(token) {
         switch (this.type) {
           case "comma":
           case "doc-start":
@@ -26330,10 +26330,10 @@ var require_parser = __commonJS({
           case "space":
           case "comment":
           default:
-            if (token2.end)
-              token2.end.push(this.sourceToken);
+            if (token.end)
+              token.end.push(this.sourceToken);
             else
-              token2.end = [this.sourceToken];
+              token.end = [this.sourceToken];
             if (this.type === "newline")
               yield* this.pop();
         }
@@ -26518,7 +26518,7 @@ function preprocess2(template, options = {}) {
   );
 }
 function tokenize(source, options = {}) {
-  const tokens2 = [];
+  const tokens3 = [];
   const src = preprocess2(source, options);
   let cursorPosition = 0;
   let curlyBracketDepth = 0;
@@ -26556,11 +26556,11 @@ function tokenize(source, options = {}) {
     return str2;
   };
   const stripTrailingWhitespace = () => {
-    const lastToken = tokens2.at(-1);
+    const lastToken = tokens3.at(-1);
     if (lastToken && lastToken.type === TOKEN_TYPES.Text) {
       lastToken.value = lastToken.value.trimEnd();
       if (lastToken.value === "") {
-        tokens2.pop();
+        tokens3.pop();
       }
     }
   };
@@ -26571,7 +26571,7 @@ function tokenize(source, options = {}) {
   };
   main:
     while (cursorPosition < src.length) {
-      const lastTokenType = tokens2.at(-1)?.type;
+      const lastTokenType = tokens3.at(-1)?.type;
       if (lastTokenType === void 0 || lastTokenType === TOKEN_TYPES.CloseStatement || lastTokenType === TOKEN_TYPES.CloseExpression || lastTokenType === TOKEN_TYPES.Comment) {
         let text = "";
         while (cursorPosition < src.length && // Keep going until we hit the next Jinja statement or expression
@@ -26579,7 +26579,7 @@ function tokenize(source, options = {}) {
           text += src[cursorPosition++];
         }
         if (text.length > 0) {
-          tokens2.push(new Token(text, TOKEN_TYPES.Text));
+          tokens3.push(new Token(text, TOKEN_TYPES.Text));
           continue;
         }
       }
@@ -26603,7 +26603,7 @@ function tokenize(source, options = {}) {
         if (stripBefore) {
           stripTrailingWhitespace();
         }
-        tokens2.push(new Token(comment, TOKEN_TYPES.Comment));
+        tokens3.push(new Token(comment, TOKEN_TYPES.Comment));
         cursorPosition += 2;
         if (stripAfter) {
           skipLeadingWhitespace();
@@ -26612,33 +26612,33 @@ function tokenize(source, options = {}) {
       }
       if (src.slice(cursorPosition, cursorPosition + 3) === "{%-") {
         stripTrailingWhitespace();
-        tokens2.push(new Token("{%", TOKEN_TYPES.OpenStatement));
+        tokens3.push(new Token("{%", TOKEN_TYPES.OpenStatement));
         cursorPosition += 3;
         continue;
       }
       if (src.slice(cursorPosition, cursorPosition + 3) === "{{-") {
         stripTrailingWhitespace();
-        tokens2.push(new Token("{{", TOKEN_TYPES.OpenExpression));
+        tokens3.push(new Token("{{", TOKEN_TYPES.OpenExpression));
         curlyBracketDepth = 0;
         cursorPosition += 3;
         continue;
       }
       consumeWhile(isWhitespace);
       if (src.slice(cursorPosition, cursorPosition + 3) === "-%}") {
-        tokens2.push(new Token("%}", TOKEN_TYPES.CloseStatement));
+        tokens3.push(new Token("%}", TOKEN_TYPES.CloseStatement));
         cursorPosition += 3;
         skipLeadingWhitespace();
         continue;
       }
       if (src.slice(cursorPosition, cursorPosition + 3) === "-}}") {
-        tokens2.push(new Token("}}", TOKEN_TYPES.CloseExpression));
+        tokens3.push(new Token("}}", TOKEN_TYPES.CloseExpression));
         cursorPosition += 3;
         skipLeadingWhitespace();
         continue;
       }
       const char = src[cursorPosition];
       if (char === "-" || char === "+") {
-        const lastTokenType2 = tokens2.at(-1)?.type;
+        const lastTokenType2 = tokens3.at(-1)?.type;
         if (lastTokenType2 === TOKEN_TYPES.Text || lastTokenType2 === void 0) {
           throw new SyntaxError(`Unexpected character: ${char}`);
         }
@@ -26657,7 +26657,7 @@ function tokenize(source, options = {}) {
               const frac = consumeWhile(isInteger);
               num2 = `${num2}.${frac}`;
             }
-            tokens2.push(
+            tokens3.push(
               new Token(`${char}${num2}`, num2.length > 0 ? TOKEN_TYPES.NumericLiteral : TOKEN_TYPES.UnaryOperator)
             );
             continue;
@@ -26670,7 +26670,7 @@ function tokenize(source, options = {}) {
         }
         const slice2 = src.slice(cursorPosition, cursorPosition + seq.length);
         if (slice2 === seq) {
-          tokens2.push(new Token(seq, type));
+          tokens3.push(new Token(seq, type));
           if (type === TOKEN_TYPES.OpenExpression) {
             curlyBracketDepth = 0;
           } else if (type === TOKEN_TYPES.OpenCurlyBracket) {
@@ -26685,34 +26685,34 @@ function tokenize(source, options = {}) {
       if (char === "'" || char === '"') {
         ++cursorPosition;
         const str2 = consumeWhile((c) => c !== char);
-        tokens2.push(new Token(str2, TOKEN_TYPES.StringLiteral));
+        tokens3.push(new Token(str2, TOKEN_TYPES.StringLiteral));
         ++cursorPosition;
         continue;
       }
       if (isInteger(char)) {
         let num2 = consumeWhile(isInteger);
-        if (tokens2.at(-1)?.type !== TOKEN_TYPES.Dot && src[cursorPosition] === "." && isInteger(src[cursorPosition + 1])) {
+        if (tokens3.at(-1)?.type !== TOKEN_TYPES.Dot && src[cursorPosition] === "." && isInteger(src[cursorPosition + 1])) {
           ++cursorPosition;
           const frac = consumeWhile(isInteger);
           num2 = `${num2}.${frac}`;
         }
-        tokens2.push(new Token(num2, TOKEN_TYPES.NumericLiteral));
+        tokens3.push(new Token(num2, TOKEN_TYPES.NumericLiteral));
         continue;
       }
       if (isWord(char)) {
         const word = consumeWhile(isWord);
-        tokens2.push(new Token(word, TOKEN_TYPES.Identifier));
+        tokens3.push(new Token(word, TOKEN_TYPES.Identifier));
         continue;
       }
       throw new SyntaxError(`Unexpected character: ${char}`);
     }
-  return tokens2;
+  return tokens3;
 }
-function parse3(tokens2) {
+function parse3(tokens3) {
   const program = new Program([]);
   let current = 0;
   function expect(type, error63) {
-    const prev = tokens2[current++];
+    const prev = tokens3[current++];
     if (!prev || prev.type !== type) {
       throw new Error(`Parser Error: ${error63}. ${prev.type} !== ${type}.`);
     }
@@ -26725,9 +26725,9 @@ function parse3(tokens2) {
     ++current;
   }
   function parseAny() {
-    switch (tokens2[current].type) {
+    switch (tokens3[current].type) {
       case TOKEN_TYPES.Comment:
-        return new Comment(tokens2[current++].value);
+        return new Comment(tokens3[current++].value);
       case TOKEN_TYPES.Text:
         return parseText();
       case TOKEN_TYPES.OpenStatement:
@@ -26735,27 +26735,27 @@ function parse3(tokens2) {
       case TOKEN_TYPES.OpenExpression:
         return parseJinjaExpression();
       default:
-        throw new SyntaxError(`Unexpected token type: ${tokens2[current].type}`);
+        throw new SyntaxError(`Unexpected token type: ${tokens3[current].type}`);
     }
   }
   function is(...types) {
-    return current + types.length <= tokens2.length && types.every((type, i) => type === tokens2[current + i].type);
+    return current + types.length <= tokens3.length && types.every((type, i) => type === tokens3[current + i].type);
   }
   function isStatement(...names) {
-    return tokens2[current]?.type === TOKEN_TYPES.OpenStatement && tokens2[current + 1]?.type === TOKEN_TYPES.Identifier && names.includes(tokens2[current + 1]?.value);
+    return tokens3[current]?.type === TOKEN_TYPES.OpenStatement && tokens3[current + 1]?.type === TOKEN_TYPES.Identifier && names.includes(tokens3[current + 1]?.value);
   }
   function isIdentifier(...names) {
-    return current + names.length <= tokens2.length && names.every((name, i) => tokens2[current + i].type === "Identifier" && name === tokens2[current + i].value);
+    return current + names.length <= tokens3.length && names.every((name, i) => tokens3[current + i].type === "Identifier" && name === tokens3[current + i].value);
   }
   function parseText() {
     return new StringLiteral(expect(TOKEN_TYPES.Text, "Expected text token").value);
   }
   function parseJinjaStatement() {
     expect(TOKEN_TYPES.OpenStatement, "Expected opening statement token");
-    if (tokens2[current].type !== TOKEN_TYPES.Identifier) {
-      throw new SyntaxError(`Unknown statement, got ${tokens2[current].type}`);
+    if (tokens3[current].type !== TOKEN_TYPES.Identifier) {
+      throw new SyntaxError(`Unknown statement, got ${tokens3[current].type}`);
     }
-    const name = tokens2[current].value;
+    const name = tokens3[current].value;
     let result;
     switch (name) {
       case "set":
@@ -26958,7 +26958,7 @@ function parse3(tokens2) {
   function parseLogicalOrExpression() {
     let left = parseLogicalAndExpression();
     while (isIdentifier("or")) {
-      const operator = tokens2[current];
+      const operator = tokens3[current];
       ++current;
       const right = parseLogicalAndExpression();
       left = new BinaryExpression(operator, left, right);
@@ -26968,7 +26968,7 @@ function parse3(tokens2) {
   function parseLogicalAndExpression() {
     let left = parseLogicalNegationExpression();
     while (isIdentifier("and")) {
-      const operator = tokens2[current];
+      const operator = tokens3[current];
       ++current;
       const right = parseLogicalNegationExpression();
       left = new BinaryExpression(operator, left, right);
@@ -26978,7 +26978,7 @@ function parse3(tokens2) {
   function parseLogicalNegationExpression() {
     let right;
     while (isIdentifier("not")) {
-      const operator = tokens2[current];
+      const operator = tokens3[current];
       ++current;
       const arg = parseLogicalNegationExpression();
       right = new UnaryExpression(operator, arg);
@@ -26993,9 +26993,9 @@ function parse3(tokens2) {
         operator = new Token("not in", TOKEN_TYPES.Identifier);
         current += 2;
       } else if (isIdentifier("in")) {
-        operator = tokens2[current++];
+        operator = tokens3[current++];
       } else if (is(TOKEN_TYPES.ComparisonBinaryOperator)) {
-        operator = tokens2[current++];
+        operator = tokens3[current++];
       } else {
         break;
       }
@@ -27007,7 +27007,7 @@ function parse3(tokens2) {
   function parseAdditiveExpression() {
     let left = parseMultiplicativeExpression();
     while (is(TOKEN_TYPES.AdditiveBinaryOperator)) {
-      const operator = tokens2[current];
+      const operator = tokens3[current];
       ++current;
       const right = parseMultiplicativeExpression();
       left = new BinaryExpression(operator, left, right);
@@ -27042,7 +27042,7 @@ function parse3(tokens2) {
     let sawSpreadArgument = false;
     while (!is(TOKEN_TYPES.CloseParen)) {
       const isKeywordSpread = is(TOKEN_TYPES.ExponentiationBinaryOperator);
-      const isPositionalSpread = is(TOKEN_TYPES.MultiplicativeBinaryOperator) && tokens2[current].value === "*";
+      const isPositionalSpread = is(TOKEN_TYPES.MultiplicativeBinaryOperator) && tokens3[current].value === "*";
       if (mode === "parameters" && (isKeywordSpread || isPositionalSpread)) {
         throw new SyntaxError("Argument unpacking is not allowed in parameter declarations");
       }
@@ -27134,7 +27134,7 @@ function parse3(tokens2) {
   }
   function parseMemberExpression(object2) {
     while (is(TOKEN_TYPES.Dot) || is(TOKEN_TYPES.OpenSquareBracket)) {
-      const operator = tokens2[current];
+      const operator = tokens3[current];
       ++current;
       let property;
       const computed = operator.type === TOKEN_TYPES.OpenSquareBracket;
@@ -27154,7 +27154,7 @@ function parse3(tokens2) {
   function parseMultiplicativeExpression() {
     let left = parsePowerExpression();
     while (is(TOKEN_TYPES.MultiplicativeBinaryOperator)) {
-      const operator = tokens2[current++];
+      const operator = tokens3[current++];
       const right = parsePowerExpression();
       left = new BinaryExpression(operator, left, right);
     }
@@ -27163,7 +27163,7 @@ function parse3(tokens2) {
   function parsePowerExpression() {
     let left = parseTestExpression();
     while (is(TOKEN_TYPES.ExponentiationBinaryOperator)) {
-      const operator = tokens2[current++];
+      const operator = tokens3[current++];
       const right = parseTestExpression();
       left = new BinaryExpression(operator, left, right);
     }
@@ -27201,30 +27201,30 @@ function parse3(tokens2) {
     return operand;
   }
   function parseUnarySignExpression() {
-    const token2 = tokens2[current];
-    if (token2 && (token2.type === TOKEN_TYPES.UnaryOperator || token2.type === TOKEN_TYPES.AdditiveBinaryOperator) && (token2.value === "-" || token2.value === "+")) {
-      const operator = tokens2[current++];
+    const token = tokens3[current];
+    if (token && (token.type === TOKEN_TYPES.UnaryOperator || token.type === TOKEN_TYPES.AdditiveBinaryOperator) && (token.value === "-" || token.value === "+")) {
+      const operator = tokens3[current++];
       const argument = parseUnarySignExpression();
       return new UnaryExpression(operator, argument);
     }
     return parseCallMemberExpression();
   }
   function parsePrimaryExpression() {
-    const token2 = tokens2[current++];
-    switch (token2.type) {
+    const token = tokens3[current++];
+    switch (token.type) {
       case TOKEN_TYPES.NumericLiteral: {
-        const num2 = token2.value;
+        const num2 = token.value;
         return num2.includes(".") ? new FloatLiteral(Number(num2)) : new IntegerLiteral(Number(num2));
       }
       case TOKEN_TYPES.StringLiteral: {
-        let value = token2.value;
+        let value = token.value;
         while (is(TOKEN_TYPES.StringLiteral)) {
-          value += tokens2[current++].value;
+          value += tokens3[current++].value;
         }
         return new StringLiteral(value);
       }
       case TOKEN_TYPES.Identifier:
-        return new Identifier(token2.value);
+        return new Identifier(token.value);
       case TOKEN_TYPES.OpenParen: {
         const expression = parseExpressionSequence();
         expect(TOKEN_TYPES.CloseParen, "Expected closing parenthesis, got ${tokens[current].type} instead.");
@@ -27256,10 +27256,10 @@ function parse3(tokens2) {
         return new ObjectLiteral(values);
       }
       default:
-        throw new SyntaxError(`Unexpected token: ${token2.type}`);
+        throw new SyntaxError(`Unexpected token: ${token.type}`);
     }
   }
-  while (current < tokens2.length) {
+  while (current < tokens3.length) {
     program.body.push(parseAny());
   }
   return program;
@@ -27309,8 +27309,8 @@ function strftime(date5, format2) {
   const monthFormatterLong = new Intl.DateTimeFormat(void 0, { month: "long" });
   const monthFormatterShort = new Intl.DateTimeFormat(void 0, { month: "short" });
   const pad2 = (n) => n < 10 ? "0" + n : n.toString();
-  return format2.replace(/%[YmdbBHM%]/g, (token2) => {
-    switch (token2) {
+  return format2.replace(/%[YmdbBHM%]/g, (token) => {
+    switch (token) {
       case "%Y":
         return date5.getFullYear().toString();
       case "%m":
@@ -27328,7 +27328,7 @@ function strftime(date5, format2) {
       case "%%":
         return "%";
       default:
-        return token2;
+        return token;
     }
   });
 }
@@ -29712,11 +29712,11 @@ var init_dist = __esm({
        * @param {string} template The template string
        */
       constructor(template) {
-        const tokens2 = tokenize(template, {
+        const tokens3 = tokenize(template, {
           lstrip_blocks: true,
           trim_blocks: true
         });
-        this.parsed = parse3(tokens2);
+        this.parsed = parse3(tokens3);
       }
       render(items) {
         const env = new Environment();
@@ -31173,12 +31173,12 @@ var require_applicability = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.shouldUseRule = exports.shouldUseGroup = exports.schemaHasRulesForType = void 0;
     function schemaHasRulesForType({ schema: schema5, self }, type) {
-      const group2 = self.RULES.types[type];
-      return group2 && group2 !== true && shouldUseGroup(schema5, group2);
+      const group3 = self.RULES.types[type];
+      return group3 && group3 !== true && shouldUseGroup(schema5, group3);
     }
     exports.schemaHasRulesForType = schemaHasRulesForType;
-    function shouldUseGroup(schema5, group2) {
-      return group2.rules.some((rule) => shouldUseRule(schema5, rule));
+    function shouldUseGroup(schema5, group3) {
+      return group3.rules.some((rule) => shouldUseRule(schema5, rule));
     }
     exports.shouldUseGroup = shouldUseGroup;
     function shouldUseRule(schema5, rule) {
@@ -32208,36 +32208,36 @@ var require_validate = __commonJS({
       if (!opts.jtd)
         checkStrictTypes(it, types);
       gen.block(() => {
-        for (const group2 of RULES.rules)
-          groupKeywords(group2);
+        for (const group3 of RULES.rules)
+          groupKeywords(group3);
         groupKeywords(RULES.post);
       });
-      function groupKeywords(group2) {
-        if (!(0, applicability_1.shouldUseGroup)(schema5, group2))
+      function groupKeywords(group3) {
+        if (!(0, applicability_1.shouldUseGroup)(schema5, group3))
           return;
-        if (group2.type) {
-          gen.if((0, dataType_2.checkDataType)(group2.type, data, opts.strictNumbers));
-          iterateKeywords(it, group2);
-          if (types.length === 1 && types[0] === group2.type && typeErrors) {
+        if (group3.type) {
+          gen.if((0, dataType_2.checkDataType)(group3.type, data, opts.strictNumbers));
+          iterateKeywords(it, group3);
+          if (types.length === 1 && types[0] === group3.type && typeErrors) {
             gen.else();
             (0, dataType_2.reportTypeError)(it);
           }
           gen.endIf();
         } else {
-          iterateKeywords(it, group2);
+          iterateKeywords(it, group3);
         }
         if (!allErrors)
           gen.if((0, codegen_1._)`${names_1.default.errors} === ${errsCount || 0}`);
       }
     }
-    function iterateKeywords(it, group2) {
+    function iterateKeywords(it, group3) {
       const { gen, schema: schema5, opts: { useDefaults } } = it;
       if (useDefaults)
-        (0, defaults_1.assignDefaults)(it, group2.type);
+        (0, defaults_1.assignDefaults)(it, group3.type);
       gen.block(() => {
-        for (const rule of group2.rules) {
+        for (const rule of group3.rules) {
           if ((0, applicability_1.shouldUseRule)(schema5, rule)) {
-            keywordCode(it, rule.keyword, rule.definition, group2.type);
+            keywordCode(it, rule.keyword, rule.definition, group3.type);
           }
         }
       });
@@ -32959,10 +32959,10 @@ var require_utils2 = __commonJS({
         isIPV6: true
       };
     }
-    function findToken(str2, token2) {
+    function findToken(str2, token) {
       let ind = 0;
       for (let i = 0; i < str2.length; i++) {
-        if (str2[i] === token2) ind++;
+        if (str2[i] === token) ind++;
       }
       return ind;
     }
@@ -34368,10 +34368,10 @@ var require_core = __commonJS({
         const { RULES } = this;
         delete RULES.keywords[keyword];
         delete RULES.all[keyword];
-        for (const group2 of RULES.rules) {
-          const i = group2.rules.findIndex((rule) => rule.keyword === keyword);
+        for (const group3 of RULES.rules) {
+          const i = group3.rules.findIndex((rule) => rule.keyword === keyword);
           if (i >= 0)
-            group2.rules.splice(i, 1);
+            group3.rules.splice(i, 1);
         }
         return this;
       }
@@ -38894,12 +38894,12 @@ function sbbfContains(blocks, hash3) {
   return true;
 }
 function readBloomFilter(reader) {
-  const header = deserializeTCompactProtocol(reader);
-  const numBytes = header.field_1;
+  const header2 = deserializeTCompactProtocol(reader);
+  const numBytes = header2.field_1;
   if (typeof numBytes !== "number" || numBytes <= 0 || numBytes % 32 !== 0) return void 0;
-  if (!header.field_2?.field_1) return void 0;
-  if (!header.field_3?.field_1) return void 0;
-  if (!header.field_4?.field_1) return void 0;
+  if (!header2.field_2?.field_1) return void 0;
+  if (!header2.field_3?.field_1) return void 0;
+  if (!header2.field_4?.field_1) return void 0;
   const { view, offset } = reader;
   if (offset + numBytes > view.byteLength) {
     throw new Error(`parquet bloom filter truncated: need ${numBytes} bytes, have ${view.byteLength - offset}`);
@@ -39429,8 +39429,8 @@ function parquetPlan(options) {
   const fetches = [];
   const indexes = [];
   const scanPlan = parquetPlanGroups(options);
-  for (const group2 of scanPlan.groups) {
-    const groupPlan = parquetPlanGroup({ ...group2, columns, useOffsetIndex });
+  for (const group3 of scanPlan.groups) {
+    const groupPlan = parquetPlanGroup({ ...group3, columns, useOffsetIndex });
     groups.push(...groupPlan.groups);
     fetches.push(...groupPlan.fetches);
     indexes.push(...groupPlan.indexes);
@@ -39819,11 +39819,11 @@ function parseVariantMetadata(bytes) {
   const cached2 = bufferCache.get(key);
   if (cached2) return cached2;
   const reader = makeReader(bytes);
-  const header = reader.view.getUint8(reader.offset++);
-  const version3 = header & 15;
+  const header2 = reader.view.getUint8(reader.offset++);
+  const version3 = header2 & 15;
   if (version3 !== 1) throw new Error(`parquet unsupported variant metadata version: ${version3}`);
-  const sorted = (header >> 4 & 1) === 1;
-  const offsetSize = (header >> 6 & 3) + 1;
+  const sorted = (header2 >> 4 & 1) === 1;
+  const offsetSize = (header2 >> 6 & 3) + 1;
   const dictionarySize = readUnsigned(reader, offsetSize);
   const offsets = new Array(dictionarySize + 1);
   for (let i = 0; i < offsets.length; i++) {
@@ -39852,12 +39852,12 @@ function readUnsigned(reader, byteWidth2) {
 function readVariant(reader, metadata, parsers) {
   const typeByte = reader.view.getUint8(reader.offset++);
   const basicType = typeByte & 3;
-  const header = typeByte >> 2;
-  if (basicType === 0) return readVariantPrimitive(reader, header, parsers);
-  if (basicType === 2) return readVariantObject(reader, header, metadata, parsers);
-  if (basicType === 3) return readVariantArray(reader, header, metadata, parsers);
-  const bytes = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, header);
-  reader.offset += header;
+  const header2 = typeByte >> 2;
+  if (basicType === 0) return readVariantPrimitive(reader, header2, parsers);
+  if (basicType === 2) return readVariantObject(reader, header2, metadata, parsers);
+  if (basicType === 3) return readVariantArray(reader, header2, metadata, parsers);
+  const bytes = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, header2);
+  reader.offset += header2;
   return decoder3.decode(bytes);
 }
 function readVariantPrimitive(reader, typeId, parsers) {
@@ -39944,10 +39944,10 @@ function readVariantPrimitive(reader, typeId, parsers) {
       throw new Error(`parquet unsupported variant primitive type: ${typeId}`);
   }
 }
-function readVariantObject(reader, header, metadata, parsers) {
-  const offsetWidth = (header & 3) + 1;
-  const idWidth = (header >> 2 & 3) + 1;
-  const isLarge = header >> 4 & 1;
+function readVariantObject(reader, header2, metadata, parsers) {
+  const offsetWidth = (header2 & 3) + 1;
+  const idWidth = (header2 >> 2 & 3) + 1;
+  const isLarge = header2 >> 4 & 1;
   const numElements = isLarge ? readUnsigned(reader, 4) : reader.view.getUint8(reader.offset++);
   const fieldIds = new Array(numElements);
   for (let i = 0; i < numElements; i++) {
@@ -39969,9 +39969,9 @@ function readVariantObject(reader, header, metadata, parsers) {
   reader.offset += offsets[offsets.length - 1];
   return out;
 }
-function readVariantArray(reader, header, metadata, parsers) {
-  const fieldOffsetSize = header & 3;
-  const isLarge = header >> 2 & 1;
+function readVariantArray(reader, header2, metadata, parsers) {
+  const fieldOffsetSize = header2 & 3;
+  const isLarge = header2 >> 2 & 1;
   const offsetWidth = fieldOffsetSize + 1;
   const numElements = readUnsigned(reader, isLarge ? 4 : 1);
   const offsets = new Array(numElements + 1);
@@ -40546,11 +40546,11 @@ function readRleBitPackedHybrid(reader, width, output2, length) {
   const startOffset = reader.offset;
   let seen = 0;
   while (seen < output2.length) {
-    const header = readVarInt(reader);
-    if (header & 1) {
-      seen = readBitPacked(reader, header, width, output2, seen);
+    const header2 = readVarInt(reader);
+    if (header2 & 1) {
+      seen = readBitPacked(reader, header2, width, output2, seen);
     } else {
-      const count3 = header >>> 1;
+      const count3 = header2 >>> 1;
       readRle(reader, count3, width, output2, seen);
       seen += count3;
     }
@@ -40567,8 +40567,8 @@ function readRle(reader, count3, bitWidth2, output2, seen) {
     output2[seen + i] = value;
   }
 }
-function readBitPacked(reader, header, bitWidth2, output2, seen) {
-  let count3 = header >> 1 << 3;
+function readBitPacked(reader, header2, bitWidth2, output2, seen) {
+  let count3 = header2 >> 1 << 3;
   const mask = (1 << bitWidth2) - 1;
   let data = 0;
   if (reader.offset < reader.view.byteLength) {
@@ -41001,13 +41001,13 @@ function readColumn(reader, { groupStart, selectStart, selectEnd }, columnDecode
   });
   while (isFlat ? rowCount < selectEnd : reader.offset < reader.view.byteLength - 1) {
     if (reader.offset >= reader.view.byteLength - 1) break;
-    const header = parquetHeader(reader);
-    if (header.type === "DICTIONARY_PAGE") {
-      const { data } = readPage(reader, header, columnDecoder, dictionary, void 0, 0);
+    const header2 = parquetHeader(reader);
+    if (header2.type === "DICTIONARY_PAGE") {
+      const { data } = readPage(reader, header2, columnDecoder, dictionary, void 0, 0);
       if (data) dictionary = convert(data, columnDecoder);
     } else {
       const lastChunkLength = lastChunk?.length || 0;
-      const result = readPage(reader, header, columnDecoder, dictionary, lastChunk, selectStart - rowCount);
+      const result = readPage(reader, header2, columnDecoder, dictionary, lastChunk, selectStart - rowCount);
       if (result.skipped) {
         if (!chunks.length) {
           skipped += result.skipped;
@@ -41026,43 +41026,43 @@ function readColumn(reader, { groupStart, selectStart, selectEnd }, columnDecode
   emitLastChunk?.();
   return { data: chunks, skipped };
 }
-function readPage(reader, header, columnDecoder, dictionary, previousChunk, pageStart) {
+function readPage(reader, header2, columnDecoder, dictionary, previousChunk, pageStart) {
   const { type, element, schemaPath, codec: codec2, compressors } = columnDecoder;
   const compressedBytes = new Uint8Array(
     reader.view.buffer,
     reader.view.byteOffset + reader.offset,
-    header.compressed_page_size
+    header2.compressed_page_size
   );
-  reader.offset += header.compressed_page_size;
-  if (header.type === "DATA_PAGE") {
-    const daph = header.data_page_header;
+  reader.offset += header2.compressed_page_size;
+  if (header2.type === "DATA_PAGE") {
+    const daph = header2.data_page_header;
     if (!daph) throw new Error("parquet data page header is undefined");
     if (pageStart > daph.num_values && isFlatColumn(schemaPath)) {
       return { skipped: daph.num_values };
     }
-    const page = decompressPage(compressedBytes, Number(header.uncompressed_page_size), codec2, compressors);
+    const page = decompressPage(compressedBytes, Number(header2.uncompressed_page_size), codec2, compressors);
     const { definitionLevels, repetitionLevels, dataPage } = readDataPage(page, daph, columnDecoder);
     const values = convertWithDictionary(dataPage, dictionary, daph.encoding, columnDecoder);
     const output2 = Array.isArray(previousChunk) ? previousChunk : [];
     const assembled = assembleLists(output2, definitionLevels, repetitionLevels, values, schemaPath);
     return { skipped: 0, data: assembled };
-  } else if (header.type === "DATA_PAGE_V2") {
-    const daph2 = header.data_page_header_v2;
+  } else if (header2.type === "DATA_PAGE_V2") {
+    const daph2 = header2.data_page_header_v2;
     if (!daph2) throw new Error("parquet data page header v2 is undefined");
     if (pageStart > daph2.num_rows) {
       return { skipped: daph2.num_rows };
     }
-    const { definitionLevels, repetitionLevels, dataPage } = readDataPageV2(compressedBytes, header, columnDecoder);
+    const { definitionLevels, repetitionLevels, dataPage } = readDataPageV2(compressedBytes, header2, columnDecoder);
     const values = convertWithDictionary(dataPage, dictionary, daph2.encoding, columnDecoder);
     const output2 = Array.isArray(previousChunk) ? previousChunk : [];
     const assembled = assembleLists(output2, definitionLevels, repetitionLevels, values, schemaPath);
     return { skipped: 0, data: assembled };
-  } else if (header.type === "DICTIONARY_PAGE") {
-    const diph = header.dictionary_page_header;
+  } else if (header2.type === "DICTIONARY_PAGE") {
+    const diph = header2.dictionary_page_header;
     if (!diph) throw new Error("parquet dictionary page header is undefined");
     const page = decompressPage(
       compressedBytes,
-      Number(header.uncompressed_page_size),
+      Number(header2.uncompressed_page_size),
       codec2,
       compressors
     );
@@ -41070,38 +41070,38 @@ function readPage(reader, header, columnDecoder, dictionary, previousChunk, page
     const dictArray = readPlain(reader2, type, diph.num_values, element.type_length);
     return { skipped: 0, data: dictArray };
   } else {
-    throw new Error(`parquet unsupported page type: ${header.type}`);
+    throw new Error(`parquet unsupported page type: ${header2.type}`);
   }
 }
 function parquetHeader(reader) {
-  const header = deserializeTCompactProtocol(reader);
-  const type = PageTypes[header.field_1];
-  const uncompressed_page_size = header.field_2;
-  const compressed_page_size = header.field_3;
-  const crc = header.field_4;
-  const data_page_header = header.field_5 && {
-    num_values: header.field_5.field_1,
-    encoding: Encodings[header.field_5.field_2],
-    definition_level_encoding: Encodings[header.field_5.field_3],
-    repetition_level_encoding: Encodings[header.field_5.field_4],
-    statistics: pageStatistics(header.field_5.field_5)
+  const header2 = deserializeTCompactProtocol(reader);
+  const type = PageTypes[header2.field_1];
+  const uncompressed_page_size = header2.field_2;
+  const compressed_page_size = header2.field_3;
+  const crc = header2.field_4;
+  const data_page_header = header2.field_5 && {
+    num_values: header2.field_5.field_1,
+    encoding: Encodings[header2.field_5.field_2],
+    definition_level_encoding: Encodings[header2.field_5.field_3],
+    repetition_level_encoding: Encodings[header2.field_5.field_4],
+    statistics: pageStatistics(header2.field_5.field_5)
   };
-  const index_page_header = header.field_6;
-  const dictionary_page_header = header.field_7 && {
-    num_values: header.field_7.field_1,
-    encoding: Encodings[header.field_7.field_2],
-    is_sorted: header.field_7.field_3
+  const index_page_header = header2.field_6;
+  const dictionary_page_header = header2.field_7 && {
+    num_values: header2.field_7.field_1,
+    encoding: Encodings[header2.field_7.field_2],
+    is_sorted: header2.field_7.field_3
   };
-  const data_page_header_v2 = header.field_8 && {
-    num_values: header.field_8.field_1,
-    num_nulls: header.field_8.field_2,
-    num_rows: header.field_8.field_3,
-    encoding: Encodings[header.field_8.field_4],
-    definition_levels_byte_length: header.field_8.field_5,
-    repetition_levels_byte_length: header.field_8.field_6,
-    is_compressed: header.field_8.field_7 === void 0 ? true : header.field_8.field_7,
+  const data_page_header_v2 = header2.field_8 && {
+    num_values: header2.field_8.field_1,
+    num_nulls: header2.field_8.field_2,
+    num_rows: header2.field_8.field_3,
+    encoding: Encodings[header2.field_8.field_4],
+    definition_levels_byte_length: header2.field_8.field_5,
+    repetition_levels_byte_length: header2.field_8.field_6,
+    is_compressed: header2.field_8.field_7 === void 0 ? true : header2.field_8.field_7,
     // default true
-    statistics: pageStatistics(header.field_8.field_8)
+    statistics: pageStatistics(header2.field_8.field_8)
   };
   return {
     type,
@@ -41338,10 +41338,10 @@ async function parquetScan(options) {
   const schemaTree2 = parquetSchema(metadata);
   const availableColumns = new Set(columns ?? schemaTree2.children.map((child) => child.element.name));
   const plan = parquetPlanGroups(preparedOptions);
-  const candidates = plan.groups.flatMap((group2) => group2.ranges.map(([selectStart, selectEnd]) => ({
-    rowStart: group2.groupStart + selectStart,
-    rowEnd: group2.groupStart + selectEnd,
-    group: group2
+  const candidates = plan.groups.flatMap((group3) => group3.ranges.map(([selectStart, selectEnd]) => ({
+    rowStart: group3.groupStart + selectStart,
+    rowEnd: group3.groupStart + selectEnd,
+    group: group3
   })));
   const ranges = candidates.map(({ rowStart, rowEnd }) => ({ rowStart, rowEnd }));
   const cache = /* @__PURE__ */ new Map();
@@ -41355,7 +41355,7 @@ async function parquetScan(options) {
     if (candidateIndex < 0) {
       throw new RangeError(`parquet row range [${rowStart}, ${rowEnd}) is outside scan ranges`);
     }
-    const { group: group2 } = candidates[candidateIndex];
+    const { group: group3 } = candidates[candidateIndex];
     const cached2 = cache.get(column);
     if (cached2 && rowStart >= cached2.rowStart && rowEnd <= cached2.rowEnd) {
       return cached2.data.then((data2) => sliceDecodedArray(
@@ -41367,7 +41367,7 @@ async function parquetScan(options) {
     const data = readColumnRange({
       options: preparedOptions,
       schemaTree: schemaTree2,
-      group: group2,
+      group: group3,
       column,
       rowStart,
       rowEnd
@@ -41407,9 +41407,9 @@ async function prepareParquetOptions(options) {
 }
 function readParquetPlan(options, plan) {
   const readOptions = { ...options, file: prefetchAsyncBuffer(options.file, plan) };
-  return plan.groups.map((group2) => readRowGroup(readOptions, plan, group2));
+  return plan.groups.map((group3) => readRowGroup(readOptions, plan, group3));
 }
-async function readColumnRange({ options, schemaTree: schemaTree2, group: group2, column, rowStart, rowEnd }) {
+async function readColumnRange({ options, schemaTree: schemaTree2, group: group3, column, rowStart, rowEnd }) {
   const columnOptions = {
     ...options,
     columns: [column],
@@ -41421,7 +41421,7 @@ async function readColumnRange({ options, schemaTree: schemaTree2, group: group2
     usePageIndex: false,
     pageRangesByGroup: void 0
   };
-  const columnPlan = planCandidateColumn({ options, group: group2, column, rowStart, rowEnd });
+  const columnPlan = planCandidateColumn({ options, group: group3, column, rowStart, rowEnd });
   const [asyncGroup] = readParquetPlan(columnOptions, columnPlan);
   if (!asyncGroup) throw new Error("parquet scan range not planned");
   const assembled = assembleAsync(asyncGroup, schemaTree2, options.parsers);
@@ -41433,16 +41433,16 @@ async function readColumnRange({ options, schemaTree: schemaTree2, group: group2
   const selectEnd = assembled.selectEnd ?? rowEnd - assembled.groupStart;
   return sliceDecodedArray(data, selectStart - result.skipped, selectEnd - result.skipped);
 }
-function planCandidateColumn({ options, group: group2, column, rowStart, rowEnd }) {
+function planCandidateColumn({ options, group: group3, column, rowStart, rowEnd }) {
   if (!options.metadata) throw new Error("parquet requires metadata");
   const localPlan = parquetPlanGroup({
-    rowGroup: group2.rowGroup,
-    groupStart: group2.groupStart,
-    groupRows: group2.groupRows,
-    ranges: [[rowStart - group2.groupStart, rowEnd - group2.groupStart]],
+    rowGroup: group3.rowGroup,
+    groupStart: group3.groupStart,
+    groupRows: group3.groupRows,
+    ranges: [[rowStart - group3.groupStart, rowEnd - group3.groupStart]],
     columns: [column],
     useOffsetIndex: options.useOffsetIndex ?? true,
-    pageLocations: group2.pageLocations
+    pageLocations: group3.pageLocations
   });
   const [localGroupPlan] = localPlan.groups;
   if (!localGroupPlan) throw new Error(`parquet column not found: ${column}`);
@@ -41624,11 +41624,11 @@ async function parquetReadColumn(options) {
   const asyncGroups = readParquetPlan(prepared.options, prepared.plan);
   if (!prepared.options.metadata) throw new Error("parquet requires metadata");
   const schemaTree2 = parquetSchema(prepared.options.metadata);
-  const assembled = asyncGroups.map((group2) => assembleAsync(group2, schemaTree2, options.parsers));
+  const assembled = asyncGroups.map((group3) => assembleAsync(group3, schemaTree2, options.parsers));
   await awaitAllColumns(assembled);
   const columnData = [];
-  for (const group2 of assembled) {
-    const asyncColumn = group2.asyncColumns.find((candidate) => candidate.pathInSchema[0] === column);
+  for (const group3 of assembled) {
+    const asyncColumn = group3.asyncColumns.find((candidate) => candidate.pathInSchema[0] === column);
     if (!asyncColumn) throw new Error(`parquet column not found: ${column}`);
     const { data } = await asyncColumn.data;
     for (const chunk of data) concat(columnData, chunk);
@@ -41676,8 +41676,8 @@ async function parquetQuery(options) {
   if (filter && !orderBy && rowEnd < metadata.num_rows) {
     const filteredRows = [];
     let groupStart = 0;
-    for (const group2 of metadata.row_groups) {
-      const groupEnd = groupStart + Number(group2.num_rows);
+    for (const group3 of metadata.row_groups) {
+      const groupEnd = groupStart + Number(group3.num_rows);
       const groupData = await parquetReadObjects({
         ...options,
         rowStart: groupStart,
@@ -41731,7 +41731,7 @@ async function parquetReadRows(options) {
   const { row_groups: rowGroups } = options.metadata;
   const groupIncluded = Array(rowGroups.length).fill(false);
   let groupStart = 0;
-  const groupEnds = rowGroups.map((group2) => groupStart += Number(group2.num_rows));
+  const groupEnds = rowGroups.map((group3) => groupStart += Number(group3.num_rows));
   for (const index of rows2) {
     const groupIndex = groupEnds.findIndex((end) => index < end);
     groupIncluded[groupIndex] = true;
@@ -42191,8 +42191,8 @@ var Summary = class {
         if (typeof cell === "string") {
           return this.wrap("td", cell);
         }
-        const { header, data, colspan, rowspan } = cell;
-        const tag = header ? "th" : "td";
+        const { header: header2, data, colspan, rowspan } = cell;
+        const tag = header2 ? "th" : "td";
         const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
         return this.wrap(tag, data, attrs);
       }).join("");
@@ -42453,8 +42453,8 @@ async function runAction(main2) {
 }
 
 // src/actions/compare/main.ts
-import { existsSync as existsSync9 } from "node:fs";
-import { join as join7, resolve as resolve6 } from "node:path";
+import { existsSync as existsSync10 } from "node:fs";
+import { join as join8, resolve as resolve6 } from "node:path";
 
 // src/core/report/escape.ts
 var WJ = "\u2060";
@@ -42546,8 +42546,8 @@ function renderCodeSpan(text, opts = {}) {
   const pad = body2.startsWith("`") || body2.endsWith("`") || body2.startsWith(" ") ? " " : "";
   return `${ticks}${pad}${body2}${pad}${ticks}${truncationNote(cut)}`;
 }
-function sanitizeMarkerToken(token2) {
-  const t = token2.replace(/[^A-Za-z0-9._/-]+/g, "-").replace(/-{2,}/g, "-").replace(/^-+|-+$/g, "").slice(0, 100).replace(/-+$/, "");
+function sanitizeMarkerToken(token) {
+  const t = token.replace(/[^A-Za-z0-9._/-]+/g, "-").replace(/-{2,}/g, "-").replace(/^-+|-+$/g, "").slice(0, 100).replace(/-+$/, "");
   return t === "" ? "default" : t;
 }
 function sanitizeMermaidLabel(text, maxLength = 40) {
@@ -42594,9 +42594,9 @@ var ActionsLogger = class {
 };
 
 // src/app/compare/run-compare.ts
-import { existsSync as existsSync3 } from "node:fs";
+import { appendFileSync as appendFileSync3, existsSync as existsSync4, writeFileSync } from "node:fs";
 import { mkdir as mkdir2, readFile, writeFile as writeFile2 } from "node:fs/promises";
-import { join as join2 } from "node:path";
+import { join as join3 } from "node:path";
 
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
@@ -45728,15 +45728,15 @@ var $ZodIBAN = /* @__PURE__ */ $constructor("$ZodIBAN", (inst, def) => {
     });
   };
 });
-function isValidJWT(token2, algorithm = null) {
+function isValidJWT(token, algorithm = null) {
   try {
-    const tokensParts = token2.split(".");
+    const tokensParts = token.split(".");
     if (tokensParts.length !== 3)
       return false;
-    const [header] = tokensParts;
-    if (!header)
+    const [header2] = tokensParts;
+    if (!header2)
       return false;
-    const parsedHeader = JSON.parse(atob(header));
+    const parsedHeader = JSON.parse(atob(header2));
     if ("typ" in parsedHeader && parsedHeader?.typ !== "JWT")
       return false;
     if (!parsedHeader.alg)
@@ -47680,11 +47680,11 @@ function isRecursive(inst, stack, resolve7) {
         result = answer;
     }
   };
-  const shape = (sh, spread) => {
+  const shape = (sh, spread2) => {
     let answer = NONE;
     for (const key of Reflect.ownKeys(sh)) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
-      if (spread && !desc.enumerable)
+      if (spread2 && !desc.enumerable)
         continue;
       const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve7) : NONE;
       if (child > answer)
@@ -58245,13 +58245,13 @@ function initializeContext(params) {
     external: params?.external ?? void 0
   };
 }
-function handleUnrepresentable(schema5, ctx, json3, params, message) {
+function handleUnrepresentable(schema5, ctx, json2, params, message) {
   const result = typeof ctx.unrepresentable === "function" ? ctx.unrepresentable({ zodSchema: schema5, path: params.path, message }) : ctx.unrepresentable;
   if (result === "any")
     return false;
   if (result === void 0 || result === "throw")
     throw new Error(message);
-  Object.assign(json3, result);
+  Object.assign(json2, result);
   return true;
 }
 function processSchema(schema5, ctx, _params = { path: [], schemaPath: [] }) {
@@ -58487,12 +58487,12 @@ function foldObjects(members2) {
   }
   return folded;
 }
-function foldIntersection(json3) {
-  const allOf = json3.allOf;
+function foldIntersection(json2) {
+  const allOf = json2.allOf;
   if (!Array.isArray(allOf) || allOf.length < 2)
     return;
   for (const key of FOLDABLE_KEYS)
-    if (key in json3)
+    if (key in json2)
       return;
   const unions = allOf.filter((m) => UNION_KEYS.some((k) => Array.isArray(m[k])));
   let folded = null;
@@ -58511,8 +58511,8 @@ function foldIntersection(json3) {
   }
   if (!folded)
     return;
-  delete json3.allOf;
-  assignProps(json3, folded);
+  delete json2.allOf;
+  assignProps(json2, folded);
 }
 function finalize(ctx, schema5) {
   const root = ctx.seen.get(schema5);
@@ -58594,20 +58594,20 @@ function finalize(ctx, schema5) {
     if (ctx.intersections.length) {
       const carriers = /* @__PURE__ */ new Map();
       for (const seen of ctx.seen.values()) {
-        for (const json3 of [seen.schema, seen.def]) {
-          const allOf = json3?.allOf;
+        for (const json2 of [seen.schema, seen.def]) {
+          const allOf = json2?.allOf;
           if (!Array.isArray(allOf))
             continue;
           const existing = carriers.get(allOf);
           if (existing)
-            existing.push(json3);
+            existing.push(json2);
           else
-            carriers.set(allOf, [json3]);
+            carriers.set(allOf, [json2]);
         }
       }
       for (const allOf of ctx.intersections) {
-        for (const json3 of carriers.get(allOf) ?? [])
-          foldIntersection(json3);
+        for (const json2 of carriers.get(allOf) ?? [])
+          foldIntersection(json2);
       }
     }
   }
@@ -58842,29 +58842,29 @@ var exactPatterns = /* @__PURE__ */ new Map([
 ]);
 var exactPattern = (p) => exactPatterns.get(p) ?? p;
 var stringProcessor = (schema5, ctx, _json, _params) => {
-  const json3 = _json;
-  json3.type = "string";
+  const json2 = _json;
+  json2.type = "string";
   const { minimum, maximum, format: format2, patterns, contentEncoding, laxFormat } = aggregateChecks(schema5);
   if (typeof minimum === "number")
-    json3.minLength = minimum;
+    json2.minLength = minimum;
   if (typeof maximum === "number")
-    json3.maxLength = maximum;
+    json2.maxLength = maximum;
   if (format2) {
-    json3.format = formatMap[format2] ?? format2;
-    if (json3.format === "")
-      delete json3.format;
+    json2.format = formatMap[format2] ?? format2;
+    if (json2.format === "")
+      delete json2.format;
     if (format2 === "time" || laxFormat) {
-      delete json3.format;
+      delete json2.format;
     }
   }
   if (contentEncoding)
-    json3.contentEncoding = contentEncoding;
+    json2.contentEncoding = contentEncoding;
   if (patterns && patterns.size > 0) {
     const patternList = [...patterns].map(exactPattern);
     if (patternList.length === 1)
-      json3.pattern = patternList[0].source;
+      json2.pattern = patternList[0].source;
     else if (patternList.length > 1) {
-      json3.allOf = [
+      json2.allOf = [
         ...patternList.map((regex2) => ({
           ...ctx.target === "draft-07" || ctx.target === "draft-04" || ctx.target === "openapi-3.0" ? { type: "string" } : {},
           pattern: regex2.source
@@ -58874,31 +58874,31 @@ var stringProcessor = (schema5, ctx, _json, _params) => {
   }
 };
 var numberProcessor = (schema5, ctx, _json, params) => {
-  const json3 = _json;
+  const json2 = _json;
   const { minimum, maximum, multipleOf, exclusiveMaximum, exclusiveMinimum, isInt } = aggregateChecks(schema5);
-  json3.type = isInt ? "integer" : "number";
+  json2.type = isInt ? "integer" : "number";
   const exMin = typeof exclusiveMinimum === "number" && exclusiveMinimum >= (minimum ?? Number.NEGATIVE_INFINITY);
   const exMax = typeof exclusiveMaximum === "number" && exclusiveMaximum <= (maximum ?? Number.POSITIVE_INFINITY);
   const legacy = ctx.target === "draft-04" || ctx.target === "openapi-3.0";
   if (exMin) {
     if (legacy) {
-      json3.minimum = exclusiveMinimum;
-      json3.exclusiveMinimum = true;
+      json2.minimum = exclusiveMinimum;
+      json2.exclusiveMinimum = true;
     } else {
-      json3.exclusiveMinimum = exclusiveMinimum;
+      json2.exclusiveMinimum = exclusiveMinimum;
     }
   } else if (typeof minimum === "number") {
-    json3.minimum = minimum;
+    json2.minimum = minimum;
   }
   if (exMax) {
     if (legacy) {
-      json3.maximum = exclusiveMaximum;
-      json3.exclusiveMaximum = true;
+      json2.maximum = exclusiveMaximum;
+      json2.exclusiveMaximum = true;
     } else {
-      json3.exclusiveMaximum = exclusiveMaximum;
+      json2.exclusiveMaximum = exclusiveMaximum;
     }
   } else if (typeof maximum === "number") {
-    json3.maximum = maximum;
+    json2.maximum = maximum;
   }
   if (multipleOf) {
     const divisors = /* @__PURE__ */ new Set();
@@ -58906,75 +58906,75 @@ var numberProcessor = (schema5, ctx, _json, params) => {
       if (Number.isFinite(divisor) && divisor !== 0)
         divisors.add(Math.abs(divisor));
       else
-        handleUnrepresentable(schema5, ctx, json3, params, `A multipleOf divisor of ${divisor} cannot be represented in JSON Schema`);
+        handleUnrepresentable(schema5, ctx, json2, params, `A multipleOf divisor of ${divisor} cannot be represented in JSON Schema`);
     }
     const [first, ...rest] = divisors;
     if (first !== void 0)
-      json3.multipleOf = first;
+      json2.multipleOf = first;
     if (rest.length)
-      json3.allOf = [...json3.allOf ?? [], ...rest.map((m) => ({ multipleOf: m }))];
+      json2.allOf = [...json2.allOf ?? [], ...rest.map((m) => ({ multipleOf: m }))];
   }
 };
-var booleanProcessor = (_schema, _ctx, json3, _params) => {
-  json3.type = "boolean";
+var booleanProcessor = (_schema, _ctx, json2, _params) => {
+  json2.type = "boolean";
 };
-var bigintProcessor = (schema5, ctx, json3, params) => {
-  handleUnrepresentable(schema5, ctx, json3, params, "BigInt cannot be represented in JSON Schema");
+var bigintProcessor = (schema5, ctx, json2, params) => {
+  handleUnrepresentable(schema5, ctx, json2, params, "BigInt cannot be represented in JSON Schema");
 };
-var symbolProcessor = (schema5, ctx, json3, params) => {
-  handleUnrepresentable(schema5, ctx, json3, params, "Symbols cannot be represented in JSON Schema");
+var symbolProcessor = (schema5, ctx, json2, params) => {
+  handleUnrepresentable(schema5, ctx, json2, params, "Symbols cannot be represented in JSON Schema");
 };
-var nullProcessor = (_schema, ctx, json3, _params) => {
+var nullProcessor = (_schema, ctx, json2, _params) => {
   if (ctx.target === "openapi-3.0") {
-    json3.type = "string";
-    json3.nullable = true;
-    json3.enum = [null];
+    json2.type = "string";
+    json2.nullable = true;
+    json2.enum = [null];
   } else {
-    json3.type = "null";
+    json2.type = "null";
   }
 };
-var undefinedProcessor = (schema5, ctx, json3, params) => {
-  handleUnrepresentable(schema5, ctx, json3, params, "Undefined cannot be represented in JSON Schema");
+var undefinedProcessor = (schema5, ctx, json2, params) => {
+  handleUnrepresentable(schema5, ctx, json2, params, "Undefined cannot be represented in JSON Schema");
 };
-var voidProcessor = (schema5, ctx, json3, params) => {
-  handleUnrepresentable(schema5, ctx, json3, params, "Void cannot be represented in JSON Schema");
+var voidProcessor = (schema5, ctx, json2, params) => {
+  handleUnrepresentable(schema5, ctx, json2, params, "Void cannot be represented in JSON Schema");
 };
-var neverProcessor = (_schema, _ctx, json3, _params) => {
-  json3.not = {};
+var neverProcessor = (_schema, _ctx, json2, _params) => {
+  json2.not = {};
 };
 var anyProcessor = (_schema, _ctx, _json, _params) => {
 };
 var unknownProcessor = (_schema, _ctx, _json, _params) => {
 };
-var dateProcessor = (schema5, ctx, json3, params) => {
-  handleUnrepresentable(schema5, ctx, json3, params, "Date cannot be represented in JSON Schema");
+var dateProcessor = (schema5, ctx, json2, params) => {
+  handleUnrepresentable(schema5, ctx, json2, params, "Date cannot be represented in JSON Schema");
 };
-var enumProcessor = (schema5, _ctx, json3, _params) => {
+var enumProcessor = (schema5, _ctx, json2, _params) => {
   const def = schema5._zod.def;
   const values = getEnumValues(def.entries);
   if (values.length === 0) {
-    json3.not = {};
+    json2.not = {};
     return;
   }
   if (values.every((v) => typeof v === "number"))
-    json3.type = "number";
+    json2.type = "number";
   if (values.every((v) => typeof v === "string"))
-    json3.type = "string";
-  json3.enum = values;
+    json2.type = "string";
+  json2.enum = values;
 };
-var literalProcessor = (schema5, ctx, json3, params) => {
+var literalProcessor = (schema5, ctx, json2, params) => {
   const def = schema5._zod.def;
   if (def.values.length === 0) {
-    json3.not = {};
+    json2.not = {};
     return;
   }
   const vals = [];
   for (const val of def.values) {
     if (val === void 0) {
-      if (handleUnrepresentable(schema5, ctx, json3, params, "Literal `undefined` cannot be represented in JSON Schema"))
+      if (handleUnrepresentable(schema5, ctx, json2, params, "Literal `undefined` cannot be represented in JSON Schema"))
         return;
     } else if (typeof val === "bigint") {
-      if (handleUnrepresentable(schema5, ctx, json3, params, "BigInt literals cannot be represented in JSON Schema"))
+      if (handleUnrepresentable(schema5, ctx, json2, params, "BigInt literals cannot be represented in JSON Schema"))
         return;
       vals.push(Number(val));
     } else {
@@ -58984,37 +58984,37 @@ var literalProcessor = (schema5, ctx, json3, params) => {
   if (vals.length === 0) {
   } else if (vals.length === 1) {
     const val = vals[0];
-    json3.type = val === null ? "null" : typeof val;
+    json2.type = val === null ? "null" : typeof val;
     if (ctx.target === "draft-04" || ctx.target === "openapi-3.0") {
-      json3.enum = [val];
+      json2.enum = [val];
     } else {
-      json3.const = val;
+      json2.const = val;
     }
   } else {
     if (vals.every((v) => typeof v === "number"))
-      json3.type = "number";
+      json2.type = "number";
     if (vals.every((v) => typeof v === "string"))
-      json3.type = "string";
+      json2.type = "string";
     if (vals.every((v) => typeof v === "boolean"))
-      json3.type = "boolean";
+      json2.type = "boolean";
     if (vals.every((v) => v === null))
-      json3.type = "null";
-    json3.enum = vals;
+      json2.type = "null";
+    json2.enum = vals;
   }
 };
-var nanProcessor = (schema5, ctx, json3, params) => {
-  handleUnrepresentable(schema5, ctx, json3, params, "NaN cannot be represented in JSON Schema");
+var nanProcessor = (schema5, ctx, json2, params) => {
+  handleUnrepresentable(schema5, ctx, json2, params, "NaN cannot be represented in JSON Schema");
 };
-var templateLiteralProcessor = (schema5, _ctx, json3, _params) => {
-  const _json = json3;
+var templateLiteralProcessor = (schema5, _ctx, json2, _params) => {
+  const _json = json2;
   const pattern = schema5._zod.pattern;
   if (!pattern)
     throw new Error("Pattern not found in template literal");
   _json.type = "string";
   _json.pattern = pattern.source;
 };
-var fileProcessor = (schema5, _ctx, json3, _params) => {
-  const _json = json3;
+var fileProcessor = (schema5, _ctx, json2, _params) => {
+  const _json = json2;
   _json.type = "string";
   _json.format = "binary";
   _json.contentEncoding = "binary";
@@ -59032,34 +59032,34 @@ var fileProcessor = (schema5, _ctx, json3, _params) => {
   else
     _json.anyOf = mime.map((m) => ({ contentMediaType: m }));
 };
-var successProcessor = (_schema, _ctx, json3, _params) => {
-  json3.type = "boolean";
+var successProcessor = (_schema, _ctx, json2, _params) => {
+  json2.type = "boolean";
 };
-var customProcessor = (schema5, ctx, json3, params) => {
-  handleUnrepresentable(schema5, ctx, json3, params, "Custom types cannot be represented in JSON Schema");
+var customProcessor = (schema5, ctx, json2, params) => {
+  handleUnrepresentable(schema5, ctx, json2, params, "Custom types cannot be represented in JSON Schema");
 };
-var functionProcessor = (schema5, ctx, json3, params) => {
-  handleUnrepresentable(schema5, ctx, json3, params, "Function types cannot be represented in JSON Schema");
+var functionProcessor = (schema5, ctx, json2, params) => {
+  handleUnrepresentable(schema5, ctx, json2, params, "Function types cannot be represented in JSON Schema");
 };
-var transformProcessor = (schema5, ctx, json3, params) => {
-  handleUnrepresentable(schema5, ctx, json3, params, "Transforms cannot be represented in JSON Schema");
+var transformProcessor = (schema5, ctx, json2, params) => {
+  handleUnrepresentable(schema5, ctx, json2, params, "Transforms cannot be represented in JSON Schema");
 };
-var mapProcessor = (schema5, ctx, json3, params) => {
-  handleUnrepresentable(schema5, ctx, json3, params, "Map cannot be represented in JSON Schema");
+var mapProcessor = (schema5, ctx, json2, params) => {
+  handleUnrepresentable(schema5, ctx, json2, params, "Map cannot be represented in JSON Schema");
 };
-var setProcessor = (schema5, ctx, json3, params) => {
-  handleUnrepresentable(schema5, ctx, json3, params, "Set cannot be represented in JSON Schema");
+var setProcessor = (schema5, ctx, json2, params) => {
+  handleUnrepresentable(schema5, ctx, json2, params, "Set cannot be represented in JSON Schema");
 };
 var arrayProcessor = (schema5, ctx, _json, params) => {
-  const json3 = _json;
+  const json2 = _json;
   const def = schema5._zod.def;
   const { minimum, maximum } = aggregateChecks(schema5);
   if (typeof minimum === "number")
-    json3.minItems = minimum;
+    json2.minItems = minimum;
   if (typeof maximum === "number")
-    json3.maxItems = maximum;
-  json3.type = "array";
-  json3.items = processSchema(def.element, ctx, {
+    json2.maxItems = maximum;
+  json2.type = "array";
+  json2.items = processSchema(def.element, ctx, {
     ...params,
     path: [...params.path, "items"]
   });
@@ -59075,17 +59075,17 @@ function inputOptin(schema5) {
   return schema5._zod.optin;
 }
 var objectProcessor = (schema5, ctx, _json, params) => {
-  const json3 = _json;
+  const json2 = _json;
   const def = schema5._zod.def;
   const shape = def.shape;
   const symbolKeys = Object.getOwnPropertySymbols(shape);
-  if (symbolKeys.length && handleUnrepresentable(schema5, ctx, json3, params, "Symbol keys cannot be represented in JSON Schema")) {
+  if (symbolKeys.length && handleUnrepresentable(schema5, ctx, json2, params, "Symbol keys cannot be represented in JSON Schema")) {
     return;
   }
-  json3.type = "object";
-  json3.properties = {};
+  json2.type = "object";
+  json2.properties = {};
   for (const key in shape) {
-    assignProp(json3.properties, key, processSchema(shape[key], ctx, {
+    assignProp(json2.properties, key, processSchema(shape[key], ctx, {
       ...params,
       path: [...params.path, "properties", key]
     }));
@@ -59098,21 +59098,21 @@ var objectProcessor = (schema5, ctx, _json, params) => {
     }
   }
   if (requiredKeys.length > 0) {
-    json3.required = requiredKeys;
+    json2.required = requiredKeys;
   }
   if (def.catchall?._zod.def.type === "never") {
-    json3.additionalProperties = false;
+    json2.additionalProperties = false;
   } else if (!def.catchall) {
     if (ctx.io === "output")
-      json3.additionalProperties = false;
+      json2.additionalProperties = false;
   } else if (def.catchall) {
-    json3.additionalProperties = processSchema(def.catchall, ctx, {
+    json2.additionalProperties = processSchema(def.catchall, ctx, {
       ...params,
       path: [...params.path, "additionalProperties"]
     });
   }
 };
-var unionProcessor = (schema5, ctx, json3, params) => {
+var unionProcessor = (schema5, ctx, json2, params) => {
   const def = schema5._zod.def;
   const isExclusive = def.inclusive === false;
   const options = def.options.map((x, i) => processSchema(x, ctx, {
@@ -59120,12 +59120,12 @@ var unionProcessor = (schema5, ctx, json3, params) => {
     path: [...params.path, isExclusive ? "oneOf" : "anyOf", i]
   }));
   if (isExclusive) {
-    json3.oneOf = options;
+    json2.oneOf = options;
   } else {
-    json3.anyOf = options;
+    json2.anyOf = options;
   }
 };
-var intersectionProcessor = (schema5, ctx, json3, params) => {
+var intersectionProcessor = (schema5, ctx, json2, params) => {
   const def = schema5._zod.def;
   const a = processSchema(def.left, ctx, {
     ...params,
@@ -59140,13 +59140,13 @@ var intersectionProcessor = (schema5, ctx, json3, params) => {
     ...isSimpleIntersection(a) ? a.allOf : [a],
     ...isSimpleIntersection(b) ? b.allOf : [b]
   ];
-  json3.allOf = allOf;
+  json2.allOf = allOf;
   ctx.intersections.push(allOf);
 };
 var tupleProcessor = (schema5, ctx, _json, params) => {
-  const json3 = _json;
+  const json2 = _json;
   const def = schema5._zod.def;
-  json3.type = "array";
+  json2.type = "array";
   const prefixPath = ctx.target === "draft-2020-12" ? "prefixItems" : "items";
   const restPath = ctx.target === "draft-2020-12" ? "items" : ctx.target === "openapi-3.0" ? "items" : "additionalItems";
   const prefixItems = def.items.map((x, i) => processSchema(x, ctx, {
@@ -59168,70 +59168,70 @@ var tupleProcessor = (schema5, ctx, _json, params) => {
   const maxItems = def.items.length;
   const isClosed = !def.rest;
   if (ctx.target === "draft-2020-12") {
-    json3.prefixItems = prefixItems;
+    json2.prefixItems = prefixItems;
     if (isClosed) {
-      json3.items = false;
+      json2.items = false;
     } else if (rest) {
-      json3.items = rest;
+      json2.items = rest;
     }
     if (minItems > 0)
-      json3.minItems = minItems;
+      json2.minItems = minItems;
     if (isClosed)
-      json3.maxItems = maxItems;
+      json2.maxItems = maxItems;
   } else if (ctx.target === "openapi-3.0") {
-    json3.items = {
+    json2.items = {
       anyOf: prefixItems
     };
     if (rest) {
-      json3.items.anyOf.push(rest);
+      json2.items.anyOf.push(rest);
     }
     if (minItems > 0)
-      json3.minItems = minItems;
+      json2.minItems = minItems;
     if (isClosed)
-      json3.maxItems = maxItems;
+      json2.maxItems = maxItems;
   } else {
-    json3.items = prefixItems;
+    json2.items = prefixItems;
     if (isClosed) {
-      json3.additionalItems = false;
+      json2.additionalItems = false;
     } else if (rest) {
-      json3.additionalItems = rest;
+      json2.additionalItems = rest;
     }
     if (minItems > 0)
-      json3.minItems = minItems;
+      json2.minItems = minItems;
     if (isClosed)
-      json3.maxItems = maxItems;
+      json2.maxItems = maxItems;
   }
   const { minimum, maximum } = aggregateChecks(schema5);
   if (typeof minimum === "number")
-    json3.minItems = minimum;
+    json2.minItems = minimum;
   if (typeof maximum === "number")
-    json3.maxItems = maximum;
+    json2.maxItems = maximum;
 };
-function stringifyKeyNames(bySchema, json3, visited) {
-  if (json3.$ref) {
-    if (visited.has(json3))
-      return json3;
-    visited.add(json3);
-    const def = bySchema.get(json3)?.def;
+function stringifyKeyNames(bySchema, json2, visited) {
+  if (json2.$ref) {
+    if (visited.has(json2))
+      return json2;
+    visited.add(json2);
+    const def = bySchema.get(json2)?.def;
     if (!def)
-      return json3;
+      return json2;
     const inlined = stringifyKeyNames(bySchema, def, visited);
-    return inlined === def ? json3 : inlined;
+    return inlined === def ? json2 : inlined;
   }
   for (const keyword of ["anyOf", "oneOf"]) {
-    const branches = json3[keyword];
+    const branches = json2[keyword];
     if (!Array.isArray(branches))
       continue;
     const mapped = branches.map((branch) => stringifyKeyNames(bySchema, branch, visited));
     if (mapped.some((branch, i) => branch !== branches[i]))
-      json3 = { ...json3, [keyword]: mapped };
+      json2 = { ...json2, [keyword]: mapped };
   }
-  const types = Array.isArray(json3.type) ? json3.type : [json3.type];
+  const types = Array.isArray(json2.type) ? json2.type : [json2.type];
   const numericType = !types.includes("string") && types.some((t) => t === "number" || t === "integer");
-  const values = json3.enum ?? (json3.const !== void 0 ? [json3.const] : void 0);
+  const values = json2.enum ?? (json2.const !== void 0 ? [json2.const] : void 0);
   if (!numericType && !values?.some((v) => typeof v === "number"))
-    return json3;
-  const { minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf, format: format2, id, ...rest } = json3;
+    return json2;
+  const { minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf, format: format2, id, ...rest } = json2;
   if (rest.enum)
     rest.enum = rest.enum.map((v) => typeof v === "number" ? String(v) : v);
   else if (typeof rest.const === "number")
@@ -59271,9 +59271,9 @@ function rewriteKeyNames(ctx) {
   }
 }
 var recordProcessor = (schema5, ctx, _json, params) => {
-  const json3 = _json;
+  const json2 = _json;
   const def = schema5._zod.def;
-  json3.type = "object";
+  json2.type = "object";
   const keyType = def.keyType;
   const patterns = aggregateChecks(keyType).patterns;
   if (def.mode === "loose" && patterns && patterns.size > 0) {
@@ -59281,13 +59281,13 @@ var recordProcessor = (schema5, ctx, _json, params) => {
       ...params,
       path: [...params.path, "patternProperties", "*"]
     });
-    json3.patternProperties = {};
+    json2.patternProperties = {};
     for (const pattern of patterns) {
-      assignProp(json3.patternProperties, exactPattern(pattern).source, valueSchema);
+      assignProp(json2.patternProperties, exactPattern(pattern).source, valueSchema);
     }
   } else {
     if (ctx.target === "draft-07" || ctx.target === "draft-2020-12") {
-      json3.propertyNames = processSchema(def.keyType, ctx, {
+      json2.propertyNames = processSchema(def.keyType, ctx, {
         ...params,
         path: [...params.path, "propertyNames"]
       });
@@ -59299,7 +59299,7 @@ var recordProcessor = (schema5, ctx, _json, params) => {
       }
       pending.push(schema5);
     }
-    json3.additionalProperties = processSchema(def.valueType, ctx, {
+    json2.additionalProperties = processSchema(def.valueType, ctx, {
       ...params,
       path: [...params.path, "additionalProperties"]
     });
@@ -59309,19 +59309,19 @@ var recordProcessor = (schema5, ctx, _json, params) => {
   if (keyValues && !def.partial && !omittableOnInput) {
     const validKeyValues = [...keyValues].filter((v) => typeof v === "string" || typeof v === "number");
     if (validKeyValues.length > 0) {
-      json3.required = validKeyValues.map(String);
+      json2.required = validKeyValues.map(String);
     }
   }
 };
-var nullableProcessor = (schema5, ctx, json3, params) => {
+var nullableProcessor = (schema5, ctx, json2, params) => {
   const def = schema5._zod.def;
   const inner = processSchema(def.innerType, ctx, params);
   const seen = ctx.seen.get(schema5);
   if (ctx.target === "openapi-3.0") {
     seen.ref = def.innerType;
-    json3.nullable = true;
+    json2.nullable = true;
   } else {
-    json3.anyOf = [inner, { type: "null" }];
+    json2.anyOf = [inner, { type: "null" }];
   }
 };
 var nonoptionalProcessor = (schema5, ctx, _json, params) => {
@@ -59331,7 +59331,7 @@ var nonoptionalProcessor = (schema5, ctx, _json, params) => {
   seen.ref = def.innerType;
 };
 var UNREPRESENTABLE_DEFAULT = /* @__PURE__ */ Symbol();
-function serializeDefaultValue(value, schema5, ctx, json3, params) {
+function serializeDefaultValue(value, schema5, ctx, json2, params) {
   let unrepresentable = false;
   const serialized = JSON.stringify(value, (_, val) => {
     if (typeof val !== "bigint")
@@ -59341,30 +59341,30 @@ function serializeDefaultValue(value, schema5, ctx, json3, params) {
   });
   if (!unrepresentable)
     return JSON.parse(serialized);
-  handleUnrepresentable(schema5, ctx, json3, params, "BigInt defaults cannot be represented in JSON Schema");
+  handleUnrepresentable(schema5, ctx, json2, params, "BigInt defaults cannot be represented in JSON Schema");
   return UNREPRESENTABLE_DEFAULT;
 }
-var defaultProcessor = (schema5, ctx, json3, params) => {
+var defaultProcessor = (schema5, ctx, json2, params) => {
   const def = schema5._zod.def;
   processSchema(def.innerType, ctx, params);
   const seen = ctx.seen.get(schema5);
   seen.ref = def.innerType;
-  const value = serializeDefaultValue(def.defaultValue, schema5, ctx, json3, params);
+  const value = serializeDefaultValue(def.defaultValue, schema5, ctx, json2, params);
   if (value !== UNREPRESENTABLE_DEFAULT)
-    json3.default = value;
+    json2.default = value;
 };
-var prefaultProcessor = (schema5, ctx, json3, params) => {
+var prefaultProcessor = (schema5, ctx, json2, params) => {
   const def = schema5._zod.def;
   processSchema(def.innerType, ctx, params);
   const seen = ctx.seen.get(schema5);
   seen.ref = def.innerType;
   if (ctx.io !== "input")
     return;
-  const value = serializeDefaultValue(def.defaultValue, schema5, ctx, json3, params);
+  const value = serializeDefaultValue(def.defaultValue, schema5, ctx, json2, params);
   if (value !== UNREPRESENTABLE_DEFAULT)
-    json3._prefault = value;
+    json2._prefault = value;
 };
-var catchProcessor = (schema5, ctx, json3, params) => {
+var catchProcessor = (schema5, ctx, json2, params) => {
   const def = schema5._zod.def;
   processSchema(def.innerType, ctx, params);
   const seen = ctx.seen.get(schema5);
@@ -59373,10 +59373,10 @@ var catchProcessor = (schema5, ctx, json3, params) => {
   try {
     catchValue = def.catchValue(void 0);
   } catch {
-    handleUnrepresentable(schema5, ctx, json3, params, "Dynamic catch values are not supported in JSON Schema");
+    handleUnrepresentable(schema5, ctx, json2, params, "Dynamic catch values are not supported in JSON Schema");
     return;
   }
-  json3.default = catchValue;
+  json2.default = catchValue;
 };
 var pipeProcessor = (schema5, ctx, _json, params) => {
   const def = schema5._zod.def;
@@ -59386,12 +59386,12 @@ var pipeProcessor = (schema5, ctx, _json, params) => {
   const seen = ctx.seen.get(schema5);
   seen.ref = innerType;
 };
-var readonlyProcessor = (schema5, ctx, json3, params) => {
+var readonlyProcessor = (schema5, ctx, json2, params) => {
   const def = schema5._zod.def;
   processSchema(def.innerType, ctx, params);
   const seen = ctx.seen.get(schema5);
   seen.ref = def.innerType;
-  json3.readOnly = true;
+  json2.readOnly = true;
 };
 var promiseProcessor = (schema5, ctx, _json, params) => {
   const def = schema5._zod.def;
@@ -60033,7 +60033,7 @@ var _ZodString = /* @__PURE__ */ $constructor(
   (inst, def) => {
     $ZodString.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json3, params) => stringProcessor(inst, ctx, json3, params);
+    inst._zod.processJSONSchema = (ctx, json2, params) => stringProcessor(inst, ctx, json2, params);
   },
   /* @__PURE__ */ util_exports.derived({
     format: (inst) => aggregateChecks(inst).format ?? null,
@@ -60392,7 +60392,7 @@ var ZodNumber = /* @__PURE__ */ $constructor(
   (inst, def) => {
     $ZodNumber.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json3, params) => numberProcessor(inst, ctx, json3, params);
+    inst._zod.processJSONSchema = (ctx, json2, params) => numberProcessor(inst, ctx, json2, params);
     inst.isFinite = true;
   },
   /* @__PURE__ */ util_exports.derived({
@@ -60482,7 +60482,7 @@ function uint32(params) {
 var ZodBoolean = /* @__PURE__ */ $constructor("ZodBoolean", (inst, def) => {
   $ZodBoolean.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json3, params) => booleanProcessor(inst, ctx, json3, params);
+  inst._zod.processJSONSchema = (ctx, json2, params) => booleanProcessor(inst, ctx, json2, params);
 });
 function boolean2(params) {
   return _boolean(ZodBoolean, params);
@@ -60492,7 +60492,7 @@ var ZodBigInt = /* @__PURE__ */ $constructor(
   (inst, def) => {
     $ZodBigInt.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json3, params) => bigintProcessor(inst, ctx, json3, params);
+    inst._zod.processJSONSchema = (ctx, json2, params) => bigintProcessor(inst, ctx, json2, params);
   },
   /* @__PURE__ */ util_exports.derived({
     minValue: (inst) => aggregateChecks(inst).minimum ?? null,
@@ -60550,7 +60550,7 @@ function uint64(params) {
 var ZodSymbol = /* @__PURE__ */ $constructor("ZodSymbol", (inst, def) => {
   $ZodSymbol.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json3, params) => symbolProcessor(inst, ctx, json3, params);
+  inst._zod.processJSONSchema = (ctx, json2, params) => symbolProcessor(inst, ctx, json2, params);
 });
 function symbol(params) {
   return _symbol(ZodSymbol, params);
@@ -60558,7 +60558,7 @@ function symbol(params) {
 var ZodUndefined = /* @__PURE__ */ $constructor("ZodUndefined", (inst, def) => {
   $ZodUndefined.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json3, params) => undefinedProcessor(inst, ctx, json3, params);
+  inst._zod.processJSONSchema = (ctx, json2, params) => undefinedProcessor(inst, ctx, json2, params);
 });
 function _undefined3(params) {
   return _undefined2(ZodUndefined, params);
@@ -60566,7 +60566,7 @@ function _undefined3(params) {
 var ZodNull = /* @__PURE__ */ $constructor("ZodNull", (inst, def) => {
   $ZodNull.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json3, params) => nullProcessor(inst, ctx, json3, params);
+  inst._zod.processJSONSchema = (ctx, json2, params) => nullProcessor(inst, ctx, json2, params);
 });
 function _null3(params) {
   return _null2(ZodNull, params);
@@ -60574,7 +60574,7 @@ function _null3(params) {
 var ZodAny = /* @__PURE__ */ $constructor("ZodAny", (inst, def) => {
   $ZodAny.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json3, params) => anyProcessor(inst, ctx, json3, params);
+  inst._zod.processJSONSchema = (ctx, json2, params) => anyProcessor(inst, ctx, json2, params);
 });
 function any() {
   return _any(ZodAny);
@@ -60582,7 +60582,7 @@ function any() {
 var ZodUnknown = /* @__PURE__ */ $constructor("ZodUnknown", (inst, def) => {
   $ZodUnknown.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json3, params) => unknownProcessor(inst, ctx, json3, params);
+  inst._zod.processJSONSchema = (ctx, json2, params) => unknownProcessor(inst, ctx, json2, params);
 });
 function unknown() {
   return _unknown(ZodUnknown);
@@ -60590,7 +60590,7 @@ function unknown() {
 var ZodNever = /* @__PURE__ */ $constructor("ZodNever", (inst, def) => {
   $ZodNever.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json3, params) => neverProcessor(inst, ctx, json3, params);
+  inst._zod.processJSONSchema = (ctx, json2, params) => neverProcessor(inst, ctx, json2, params);
 });
 function never(params) {
   return _never(ZodNever, params);
@@ -60598,7 +60598,7 @@ function never(params) {
 var ZodVoid = /* @__PURE__ */ $constructor("ZodVoid", (inst, def) => {
   $ZodVoid.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json3, params) => voidProcessor(inst, ctx, json3, params);
+  inst._zod.processJSONSchema = (ctx, json2, params) => voidProcessor(inst, ctx, json2, params);
 });
 function _void2(params) {
   return _void(ZodVoid, params);
@@ -60608,7 +60608,7 @@ var ZodDate = /* @__PURE__ */ $constructor(
   (inst, def) => {
     $ZodDate.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json3, params) => dateProcessor(inst, ctx, json3, params);
+    inst._zod.processJSONSchema = (ctx, json2, params) => dateProcessor(inst, ctx, json2, params);
     inst.min = (value, params) => inst.check(_gte(value, params));
     inst.max = (value, params) => inst.check(_lte(value, params));
   },
@@ -60630,7 +60630,7 @@ var ZodArray = /* @__PURE__ */ $constructor("ZodArray", (inst, def) => {
   _ensureDefaultMemoizer();
   $ZodArray.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json3, params) => arrayProcessor(inst, ctx, json3, params);
+  inst._zod.processJSONSchema = (ctx, json2, params) => arrayProcessor(inst, ctx, json2, params);
   inst.element = def.element;
 }, {
   min(n, params) {
@@ -60660,7 +60660,7 @@ var ZodObject = /* @__PURE__ */ $constructor("ZodObject", (inst, def) => {
   _ensureDefaultMemoizer();
   $ZodObjectJIT.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json3, params) => objectProcessor(inst, ctx, json3, params);
+  inst._zod.processJSONSchema = (ctx, json2, params) => objectProcessor(inst, ctx, json2, params);
   util_exports.installLazyProp(inst, "shape", (self) => self._zod.def.shape, false);
 }, {
   keyof() {
@@ -60733,7 +60733,7 @@ function looseObject(shape, params) {
 var ZodUnion = /* @__PURE__ */ $constructor("ZodUnion", (inst, def) => {
   $ZodUnion.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json3, params) => unionProcessor(inst, ctx, json3, params);
+  inst._zod.processJSONSchema = (ctx, json2, params) => unionProcessor(inst, ctx, json2, params);
   inst.options = def.options;
 });
 function union(options, params) {
@@ -60746,7 +60746,7 @@ function union(options, params) {
 var ZodXor = /* @__PURE__ */ $constructor("ZodXor", (inst, def) => {
   ZodUnion.init(inst, def);
   $ZodXor.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json3, params) => unionProcessor(inst, ctx, json3, params);
+  inst._zod.processJSONSchema = (ctx, json2, params) => unionProcessor(inst, ctx, json2, params);
   inst.options = def.options;
 });
 function xor(options, params) {
@@ -60772,7 +60772,7 @@ function discriminatedUnion(discriminator, options, params) {
 var ZodIntersection = /* @__PURE__ */ $constructor("ZodIntersection", (inst, def) => {
   $ZodIntersection.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json3, params) => intersectionProcessor(inst, ctx, json3, params);
+  inst._zod.processJSONSchema = (ctx, json2, params) => intersectionProcessor(inst, ctx, json2, params);
 });
 function intersection(left, right) {
   return new ZodIntersection({
@@ -60785,7 +60785,7 @@ var ZodTuple = /* @__PURE__ */ $constructor("ZodTuple", (inst, def) => {
   _ensureDefaultMemoizer();
   $ZodTuple.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json3, params) => tupleProcessor(inst, ctx, json3, params);
+  inst._zod.processJSONSchema = (ctx, json2, params) => tupleProcessor(inst, ctx, json2, params);
 }, {
   rest(rest) {
     return this.clone({
@@ -60818,7 +60818,7 @@ var ZodRecord = /* @__PURE__ */ $constructor("ZodRecord", (inst, def) => {
   _ensureDefaultMemoizer();
   $ZodRecord.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json3, params) => recordProcessor(inst, ctx, json3, params);
+  inst._zod.processJSONSchema = (ctx, json2, params) => recordProcessor(inst, ctx, json2, params);
   inst.keyType = def.keyType;
   inst.valueType = def.valueType;
 });
@@ -60860,7 +60860,7 @@ var ZodMap = /* @__PURE__ */ $constructor("ZodMap", (inst, def) => {
   _ensureDefaultMemoizer();
   $ZodMap.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json3, params) => mapProcessor(inst, ctx, json3, params);
+  inst._zod.processJSONSchema = (ctx, json2, params) => mapProcessor(inst, ctx, json2, params);
   inst.keyType = def.keyType;
   inst.valueType = def.valueType;
   inst.min = (...args) => inst.check(_minSize(...args));
@@ -60880,7 +60880,7 @@ var ZodSet = /* @__PURE__ */ $constructor("ZodSet", (inst, def) => {
   _ensureDefaultMemoizer();
   $ZodSet.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json3, params) => setProcessor(inst, ctx, json3, params);
+  inst._zod.processJSONSchema = (ctx, json2, params) => setProcessor(inst, ctx, json2, params);
   inst.min = (...args) => inst.check(_minSize(...args));
   inst.nonempty = (params) => inst.check(_minSize(1, params));
   inst.max = (...args) => inst.check(_maxSize(...args));
@@ -60896,7 +60896,7 @@ function set(valueType, params) {
 var ZodEnum = /* @__PURE__ */ $constructor("ZodEnum", (inst, def) => {
   $ZodEnum.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json3, params) => enumProcessor(inst, ctx, json3, params);
+  inst._zod.processJSONSchema = (ctx, json2, params) => enumProcessor(inst, ctx, json2, params);
   inst.enum = def.entries;
   inst.options = [...inst._zod.values];
   const keys = new Set(Object.keys(def.entries));
@@ -60949,7 +60949,7 @@ function nativeEnum(entries, params) {
 var ZodLiteral = /* @__PURE__ */ $constructor("ZodLiteral", (inst, def) => {
   $ZodLiteral.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json3, params) => literalProcessor(inst, ctx, json3, params);
+  inst._zod.processJSONSchema = (ctx, json2, params) => literalProcessor(inst, ctx, json2, params);
   inst.values = new Set(def.values);
   Object.defineProperty(inst, "value", {
     get() {
@@ -60970,7 +60970,7 @@ function literal(value, params) {
 var ZodFile = /* @__PURE__ */ $constructor("ZodFile", (inst, def) => {
   $ZodFile.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json3, params) => fileProcessor(inst, ctx, json3, params);
+  inst._zod.processJSONSchema = (ctx, json2, params) => fileProcessor(inst, ctx, json2, params);
   inst.min = (size, params) => inst.check(_minSize(size, params));
   inst.max = (size, params) => inst.check(_maxSize(size, params));
   inst.mime = (types, params) => inst.check(_mime(Array.isArray(types) ? types : [types], params));
@@ -60982,7 +60982,7 @@ var ZodTransform = /* @__PURE__ */ $constructor("ZodTransform", (inst, def) => {
   _ensureDefaultMemoizer();
   $ZodTransform.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json3, params) => transformProcessor(inst, ctx, json3, params);
+  inst._zod.processJSONSchema = (ctx, json2, params) => transformProcessor(inst, ctx, json2, params);
   inst._zod.parse = (payload, _ctx) => {
     if (_ctx.direction === "backward") {
       throw new $ZodEncodeError(inst.constructor.name);
@@ -61021,7 +61021,7 @@ function transform(fn) {
 var ZodOptional = /* @__PURE__ */ $constructor("ZodOptional", (inst, def) => {
   $ZodOptional.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json3, params) => optionalProcessor(inst, ctx, json3, params);
+  inst._zod.processJSONSchema = (ctx, json2, params) => optionalProcessor(inst, ctx, json2, params);
   inst.unwrap = () => inst._zod.def.innerType;
 });
 function optional(innerType) {
@@ -61033,7 +61033,7 @@ function optional(innerType) {
 var ZodExactOptional = /* @__PURE__ */ $constructor("ZodExactOptional", (inst, def) => {
   $ZodExactOptional.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json3, params) => optionalProcessor(inst, ctx, json3, params);
+  inst._zod.processJSONSchema = (ctx, json2, params) => optionalProcessor(inst, ctx, json2, params);
   inst.unwrap = () => inst._zod.def.innerType;
 });
 function exactOptional(innerType) {
@@ -61045,7 +61045,7 @@ function exactOptional(innerType) {
 var ZodNullable = /* @__PURE__ */ $constructor("ZodNullable", (inst, def) => {
   $ZodNullable.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json3, params) => nullableProcessor(inst, ctx, json3, params);
+  inst._zod.processJSONSchema = (ctx, json2, params) => nullableProcessor(inst, ctx, json2, params);
   inst.unwrap = () => inst._zod.def.innerType;
 });
 function nullable(innerType) {
@@ -61060,7 +61060,7 @@ function nullish2(innerType) {
 var ZodDefault = /* @__PURE__ */ $constructor("ZodDefault", (inst, def) => {
   $ZodDefault.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json3, params) => defaultProcessor(inst, ctx, json3, params);
+  inst._zod.processJSONSchema = (ctx, json2, params) => defaultProcessor(inst, ctx, json2, params);
   inst.unwrap = () => inst._zod.def.innerType;
   inst.removeDefault = inst.unwrap;
 });
@@ -61076,7 +61076,7 @@ function _default2(innerType, defaultValue) {
 var ZodPrefault = /* @__PURE__ */ $constructor("ZodPrefault", (inst, def) => {
   $ZodPrefault.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json3, params) => prefaultProcessor(inst, ctx, json3, params);
+  inst._zod.processJSONSchema = (ctx, json2, params) => prefaultProcessor(inst, ctx, json2, params);
   inst.unwrap = () => inst._zod.def.innerType;
 });
 function prefault(innerType, defaultValue) {
@@ -61091,7 +61091,7 @@ function prefault(innerType, defaultValue) {
 var ZodNonOptional = /* @__PURE__ */ $constructor("ZodNonOptional", (inst, def) => {
   $ZodNonOptional.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json3, params) => nonoptionalProcessor(inst, ctx, json3, params);
+  inst._zod.processJSONSchema = (ctx, json2, params) => nonoptionalProcessor(inst, ctx, json2, params);
   inst.unwrap = () => inst._zod.def.innerType;
 });
 function nonoptional(innerType, params) {
@@ -61104,7 +61104,7 @@ function nonoptional(innerType, params) {
 var ZodSuccess = /* @__PURE__ */ $constructor("ZodSuccess", (inst, def) => {
   $ZodSuccess.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json3, params) => successProcessor(inst, ctx, json3, params);
+  inst._zod.processJSONSchema = (ctx, json2, params) => successProcessor(inst, ctx, json2, params);
   inst.unwrap = () => inst._zod.def.innerType;
 });
 function success(innerType) {
@@ -61116,7 +61116,7 @@ function success(innerType) {
 var ZodCatch = /* @__PURE__ */ $constructor("ZodCatch", (inst, def) => {
   $ZodCatch.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json3, params) => catchProcessor(inst, ctx, json3, params);
+  inst._zod.processJSONSchema = (ctx, json2, params) => catchProcessor(inst, ctx, json2, params);
   inst.unwrap = () => inst._zod.def.innerType;
   inst.removeCatch = inst.unwrap;
 });
@@ -61130,7 +61130,7 @@ function _catch2(innerType, catchValue) {
 var ZodNaN = /* @__PURE__ */ $constructor("ZodNaN", (inst, def) => {
   $ZodNaN.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json3, params) => nanProcessor(inst, ctx, json3, params);
+  inst._zod.processJSONSchema = (ctx, json2, params) => nanProcessor(inst, ctx, json2, params);
 });
 function nan(params) {
   return _nan(ZodNaN, params);
@@ -61138,7 +61138,7 @@ function nan(params) {
 var ZodPipe = /* @__PURE__ */ $constructor("ZodPipe", (inst, def) => {
   $ZodPipe.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json3, params) => pipeProcessor(inst, ctx, json3, params);
+  inst._zod.processJSONSchema = (ctx, json2, params) => pipeProcessor(inst, ctx, json2, params);
   inst.in = def.in;
   inst.out = def.out;
 });
@@ -61180,7 +61180,7 @@ var ZodPreprocess = /* @__PURE__ */ $constructor("ZodPreprocess", (inst, def) =>
 var ZodReadonly = /* @__PURE__ */ $constructor("ZodReadonly", (inst, def) => {
   $ZodReadonly.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json3, params) => readonlyProcessor(inst, ctx, json3, params);
+  inst._zod.processJSONSchema = (ctx, json2, params) => readonlyProcessor(inst, ctx, json2, params);
   inst.unwrap = () => inst._zod.def.innerType;
 });
 function readonly(innerType) {
@@ -61192,7 +61192,7 @@ function readonly(innerType) {
 var ZodTemplateLiteral = /* @__PURE__ */ $constructor("ZodTemplateLiteral", (inst, def) => {
   $ZodTemplateLiteral.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json3, params) => templateLiteralProcessor(inst, ctx, json3, params);
+  inst._zod.processJSONSchema = (ctx, json2, params) => templateLiteralProcessor(inst, ctx, json2, params);
 });
 function templateLiteral(parts, params) {
   return new ZodTemplateLiteral({
@@ -61204,7 +61204,7 @@ function templateLiteral(parts, params) {
 var ZodLazy = /* @__PURE__ */ $constructor("ZodLazy", (inst, def) => {
   $ZodLazy.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json3, params) => lazyProcessor(inst, ctx, json3, params);
+  inst._zod.processJSONSchema = (ctx, json2, params) => lazyProcessor(inst, ctx, json2, params);
   inst.unwrap = () => inst._zod.def.getter();
 });
 function lazy(getter) {
@@ -61216,7 +61216,7 @@ function lazy(getter) {
 var ZodPromise = /* @__PURE__ */ $constructor("ZodPromise", (inst, def) => {
   $ZodPromise.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json3, params) => promiseProcessor(inst, ctx, json3, params);
+  inst._zod.processJSONSchema = (ctx, json2, params) => promiseProcessor(inst, ctx, json2, params);
   inst.unwrap = () => inst._zod.def.innerType;
 });
 function promise(innerType) {
@@ -61228,7 +61228,7 @@ function promise(innerType) {
 var ZodFunction = /* @__PURE__ */ $constructor("ZodFunction", (inst, def) => {
   $ZodFunction.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json3, params) => functionProcessor(inst, ctx, json3, params);
+  inst._zod.processJSONSchema = (ctx, json2, params) => functionProcessor(inst, ctx, json2, params);
 });
 function _function(params) {
   return new ZodFunction({
@@ -61240,7 +61240,7 @@ function _function(params) {
 var ZodCustom = /* @__PURE__ */ $constructor("ZodCustom", (inst, def) => {
   $ZodCustom.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json3, params) => customProcessor(inst, ctx, json3, params);
+  inst._zod.processJSONSchema = (ctx, json2, params) => customProcessor(inst, ctx, json2, params);
 });
 function check(fn) {
   const ch = new $ZodCheck({
@@ -62368,8 +62368,8 @@ function defineFormat(def) {
       return parseValue(value, where2);
     },
     serialize(doc) {
-      const json3 = JSON.parse(JSON.stringify(doc));
-      const value = def.repair ? def.repair(json3) : json3;
+      const json2 = JSON.parse(JSON.stringify(doc));
+      const value = def.repair ? def.repair(json2) : json2;
       const r = def.schema.safeParse(value);
       if (!r.success) {
         const i = r.error.issues[0];
@@ -62809,6 +62809,31 @@ function unknownIntervalsAsNull(value) {
     Object.entries(value).map(([k, v]) => [k, INTERVAL_KEYS.has(k) && Array.isArray(v) && v.some((x) => typeof x !== "number") ? null : unknownIntervalsAsNull(v)])
   );
 }
+function* serializeComparisonChunks(c, batch = 4096) {
+  const head = comparisonFormat.serialize({ ...c, flips: [] });
+  const slot = '\n  "flips": []';
+  const at = head.indexOf(slot);
+  if (at < 0 || head.indexOf(slot, at + 1) >= 0) throw new InternalError("comparison.json: the flips field was not found once in the serialized document");
+  if (c.flips.length === 0) {
+    yield head;
+    return;
+  }
+  yield `${head.slice(0, at)}
+  "flips": [
+`;
+  for (let i = 0; i < c.flips.length; i += batch) {
+    const parts = [];
+    for (const f of c.flips.slice(i, i + batch)) {
+      const json2 = JSON.parse(JSON.stringify(f));
+      const r = FlipSchema.safeParse(json2);
+      if (!r.success) throw new InternalError(`llmops built an invalid ${COMPARISON_TAG} document: flips: ${r.error.issues[0].message}`);
+      parts.push(`    ${JSON.stringify(json2, null, 2).replace(/\n/g, "\n    ")}`);
+    }
+    yield `${parts.join(",\n")}${i + batch < c.flips.length ? ",\n" : ""}`;
+  }
+  yield `
+  ]${head.slice(at + slot.length)}`;
+}
 
 // src/core/config/suggest.ts
 function editDistance(a, b) {
@@ -63233,16 +63258,6 @@ function oneSampleT(xs, confidence = 0.95) {
   if (se === 0) return { n, mean: m, sd: 0, se: 0, df, t: m === 0 ? 0 : Math.sign(m) * Infinity, p: m === 0 ? 1 : 0, ci: [m, m] };
   const t = m / se;
   return { n, mean: m, sd: sdv, se, df, t, p: tTwoSidedP(t, df), ci: tIntervalAt({ mean: m, se, df }, confidence) };
-}
-function withinClusterSd(clusters) {
-  let ss = 0;
-  let df = 0;
-  for (const c of clusters) {
-    if (c.length < 2) continue;
-    ss += variance(c) * (c.length - 1);
-    df += c.length - 1;
-  }
-  return df > 0 ? Math.sqrt(ss / df) : null;
 }
 
 // src/core/stats/power.ts
@@ -64034,112 +64049,6 @@ function observe(r, metric, counts2) {
   counts2.nulls++;
   return null;
 }
-function compareMetric(info2, cases, baseline, candidate, settings) {
-  const cb = { records: 0, nulls: 0, errors: 0 };
-  const cc = { records: 0, nulls: 0, errors: 0 };
-  let ids = [];
-  let bObs = [];
-  let cObs = [];
-  let unpaired = 0;
-  for (const id of cases) {
-    const b = (baseline.get(id) ?? []).map((r) => observe(r, info2.name, cb)).filter((o) => o !== null);
-    const c = (candidate.get(id) ?? []).map((r) => observe(r, info2.name, cc)).filter((o) => o !== null);
-    if (b.length === 0 || c.length === 0) {
-      if (b.length + c.length > 0) unpaired++;
-      continue;
-    }
-    ids.push(id);
-    bObs.push(b);
-    cObs.push(c);
-  }
-  const notes = [];
-  const all = [...bObs.flat(), ...cObs.flat()];
-  const binary = all.length > 0 && all.every((o) => o.value === 0 || o.value === 1);
-  let kind = binary ? "binary" : "continuous";
-  if (info2.corpus || all.some((o) => o.stats !== null)) {
-    const why = corpusIneligibility(info2, all);
-    if (why) notes.push(`${why}; compared the mean of per-case values instead`);
-    else {
-      kind = "corpus";
-      const dropped = all.filter((o) => o.errored).length;
-      if (dropped > 0) {
-        notes.push(`${dropped} errored record(s) have no sufficient statistics and are left out of the corpus scores`);
-        const kept = ids.map((_, i) => ({ id: ids[i], b: bObs[i].filter((o) => !o.errored), c: cObs[i].filter((o) => !o.errored) }));
-        const paired = kept.filter((k) => k.b.length > 0 && k.c.length > 0);
-        unpaired += kept.length - paired.length;
-        ids = paired.map((k) => k.id);
-        bObs = paired.map((k) => k.b);
-        cObs = paired.map((k) => k.c);
-      }
-    }
-  }
-  if (unpaired > 0) notes.push(`${unpaired} paired case(s) had a value on one side only for this metric and were left out`);
-  const n = ids.length;
-  const kB = bObs.reduce((k, o) => Math.max(k, o.length), 0);
-  const kC = cObs.reduce((k, o) => Math.max(k, o.length), 0);
-  const side = (counts2) => ({ mean: null, ci: null, n_records: counts2.records, n_null: counts2.nulls, n_errors: counts2.errors });
-  const row = {
-    name: info2.name,
-    type: info2.type,
-    kind,
-    higher_is_better: info2.higherIsBetter,
-    gated: false,
-    n,
-    repeats: { baseline: kB, candidate: kC },
-    baseline: side(cb),
-    candidate: side(cc),
-    delta: null,
-    delta_relative: null,
-    ci: null,
-    interval_method: "none",
-    test: "none",
-    p_value: null,
-    p_holm: null,
-    ci_holm: null,
-    ci_holm_confidence: null,
-    sd_diff: null,
-    sd_within: null,
-    mde: null,
-    broke: null,
-    fixed: null,
-    notes
-  };
-  if (n === 0) {
-    notes.push("no case has a value on both sides");
-    return { row, flips: [], intervalAt: null };
-  }
-  const caseMean = (os5) => mean(os5.map((o) => o.value));
-  const mb = Float64Array.from(bObs, caseMean);
-  const mc = Float64Array.from(cObs, caseMean);
-  const diffs = mc.map((v, i) => v - mb[i]);
-  const alpha = 1 - settings.confidence;
-  let intervalAt;
-  if (kind === "corpus") intervalAt = fillCorpus(row, bObs, cObs, info2.aggregate, settings);
-  else if (kind === "binary" && kB === 1 && kC === 1) intervalAt = fillBinary(row, mb, mc, settings.confidence);
-  else intervalAt = fillT(row, mb, mc, diffs, kB > 1 || kC > 1, settings.confidence);
-  if (kind !== "corpus") {
-    row.sd_diff = n >= 2 ? sd(diffs) : null;
-    if (kB > 1 || kC > 1) row.sd_within = withinSd(bObs, cObs, notes);
-    row.mde = row.sd_diff === null ? null : minimumDetectableEffect(row.sd_diff, n, alpha);
-  }
-  if (row.baseline.mean !== null && row.candidate.mean !== null) {
-    row.delta = row.candidate.mean - row.baseline.mean;
-    row.delta_relative = row.baseline.mean > 0 ? row.delta / row.baseline.mean : null;
-  }
-  const flips = computeFlips(info2.name, ids, bObs, cObs, mb, mc, binary);
-  if (flips) {
-    row.broke = flips.filter((f) => f.direction === "broke").length;
-    row.fixed = flips.length - row.broke;
-  }
-  return { row, flips: flips ?? [], intervalAt };
-}
-function corpusIneligibility(info2, all) {
-  const scored = all.filter((o) => !o.errored);
-  if (!info2.aggregate) return `corpus aggregate unknown for type ${info2.type ?? "(unknown)"}`;
-  if (scored.length === 0 || scored.some((o) => o.stats === null)) return "some records lack sufficient statistics";
-  if (new Set(scored.map((o) => o.stats.length)).size !== 1) return "sufficient statistics differ in length between records";
-  return null;
-}
 function fillBinary(row, mb, mc, confidence) {
   const t = { both: 0, broke: 0, fixed: 0, neither: 0 };
   for (let i = 0; i < mb.length; i++) {
@@ -64177,20 +64086,12 @@ function fillT(row, mb, mc, diffs, clustered, confidence) {
   row.p_value = t.p;
   return (c) => tIntervalAt(t, c);
 }
-function fillCorpus(row, bObs, cObs, aggregate, settings) {
-  const width = bObs[0][0].stats.length;
-  const n = bObs.length;
-  const rows2 = (obs) => {
-    const m = new Float64Array(n * width);
-    obs.forEach((os5, i) => {
-      for (const o of os5) for (let j = 0; j < width; j++) m[i * width + j] += o.stats[j];
-    });
-    return m;
-  };
+function fillCorpusRows(row, rowsB, rowsC, width, aggregate, settings) {
+  const n = rowsB.length / width;
   const seed = metricSeed(settings.seed, row.name);
   const resamples = corpusResamples(settings.resamples, n, width);
   if (resamples < settings.resamples) row.notes.push(`corpus bootstrap capped at ${resamples} resamples for ${n} cases \xD7 ${width} statistics (time budget)`);
-  const r = pairedBootstrapCorpus(rows2(bObs), rows2(cObs), width, aggregate, resamples, seed, settings.confidence);
+  const r = pairedBootstrapCorpus(rowsB, rowsC, width, aggregate, resamples, seed, settings.confidence);
   row.baseline.mean = r.baseline.estimate;
   row.candidate.mean = r.candidate.estimate;
   row.baseline.ci = r.baseline.bca ?? r.baseline.ci;
@@ -64209,30 +64110,12 @@ var CORPUS_WORK_BUDGET = 2e9;
 function corpusResamples(requested, n, width) {
   return Math.min(requested, Math.max(1e3, Math.floor(CORPUS_WORK_BUDGET / (n * (2 * width + 1)))));
 }
-function withinSd(bObs, cObs, notes) {
-  const sb = withinClusterSd(bObs.map((os5) => os5.map((o) => o.value)));
-  const sc = withinClusterSd(cObs.map((os5) => os5.map((o) => o.value)));
+function combineWithinSd(sb, sc, notes) {
   if (sb === null && sc === null) return null;
   if (sb === null || sc === null) notes.push("only one side has repeats; assumed the same within-case spread on the other");
   const b = sb ?? sc;
   const c = sc ?? sb;
   return Math.sqrt(b * b + c * c);
-}
-function computeFlips(metric, ids, bObs, cObs, mb, mc, binary) {
-  const passOf = (o) => o.pass ?? (binary ? o.value === 1 : null);
-  const casePass = (os5) => {
-    const ps = os5.map(passOf);
-    if (ps.some((p) => p === null)) return null;
-    return ps.filter(Boolean).length * 2 > ps.length;
-  };
-  const flips = [];
-  for (let i = 0; i < ids.length; i++) {
-    const pb = casePass(bObs[i]);
-    const pc = casePass(cObs[i]);
-    if (pb === null || pc === null) return null;
-    if (pb !== pc) flips.push({ case_id: ids[i], metric, direction: pb ? "broke" : "fixed", baseline: mb[i], candidate: mc[i] });
-  }
-  return flips;
 }
 function metricSeed(seed, name) {
   let h = 2166136261;
@@ -64242,28 +64125,12 @@ function metricSeed(seed, name) {
 
 // src/core/compare/operational.ts
 var LATENCY_RESAMPLES_MAX = 2e3;
-function distribution(values) {
+function distributionOf(values) {
   const sorted = Float64Array.from(values).sort();
   const n = sorted.length;
   return { n, mean: n ? mean(sorted) : null, p50: n ? quantileSorted(sorted, 0.5) : null, p95: n ? quantileSorted(sorted, 0.95) : null };
 }
-function recordsOf(side, cases) {
-  return cases.flatMap((id) => side.get(id) ?? []);
-}
-function caseMeans(side, cases, pick2) {
-  return cases.map((id) => {
-    const vs = (side.get(id) ?? []).map(pick2).filter((v) => v !== null);
-    return vs.length ? mean(vs) : Number.NaN;
-  });
-}
-function computeOperational(baseline, candidate, cases, opts) {
-  const rb = recordsOf(baseline, cases);
-  const rc = recordsOf(candidate, cases);
-  const lat = (rs) => rs.map((r) => r.latency_ms).filter((v) => v !== null);
-  const lb = lat(rb);
-  const lc = lat(rc);
-  const db = distribution(lb);
-  const dc = distribution(lc);
+function latencyDeltas(db, dc, lb, lc, opts) {
   let candidateP95Ci = null;
   let deltaP95Ci = null;
   const B2 = Math.min(opts.resamples, LATENCY_RESAMPLES_MAX);
@@ -64276,74 +64143,14 @@ function computeOperational(baseline, candidate, cases, opts) {
       deltaP95Ci = summariseDraws(dc.p95 - db.p95, d, opts.confidence, opts.seed).ci;
     }
   }
-  const tokens2 = (side, rs) => {
-    const prompt = rs.reduce((a, r) => a + (r.prompt_tokens ?? 0), 0);
-    const completion = rs.reduce((a, r) => a + (r.completion_tokens ?? 0), 0);
-    const per = caseMeans(side, cases, (r) => r.prompt_tokens === null && r.completion_tokens === null ? null : (r.prompt_tokens ?? 0) + (r.completion_tokens ?? 0)).filter(
-      (v) => !Number.isNaN(v)
-    );
-    return { prompt, completion, total: prompt + completion, per_case: per.length ? mean(per) : null };
-  };
-  const tb = tokens2(baseline, rb);
-  const tc = tokens2(candidate, rc);
   return {
-    latency: {
-      baseline: db,
-      candidate: dc,
-      delta_p50: db.p50 !== null && dc.p50 !== null ? dc.p50 - db.p50 : null,
-      delta_p95: db.p95 !== null && dc.p95 !== null ? dc.p95 - db.p95 : null,
-      candidate_p95_ci: candidateP95Ci,
-      delta_p95_ci: deltaP95Ci
-    },
-    tokens: {
-      baseline: tb,
-      candidate: tc,
-      delta_total: tc.total - tb.total,
-      delta_per_case: tb.per_case !== null && tc.per_case !== null ? tc.per_case - tb.per_case : null
-    },
-    cost: computeCost(baseline, candidate, cases, rb, rc, opts)
+    baseline: db,
+    candidate: dc,
+    delta_p50: db.p50 !== null && dc.p50 !== null ? dc.p50 - db.p50 : null,
+    delta_p95: db.p95 !== null && dc.p95 !== null ? dc.p95 - db.p95 : null,
+    candidate_p95_ci: candidateP95Ci,
+    delta_p95_ci: deltaP95Ci
   };
-}
-function computeCost(baseline, candidate, cases, rb, rc, opts) {
-  const allCandidate = [...candidate.values()].flat();
-  if (![...rb, ...allCandidate].some((r) => r.cost !== null)) return null;
-  const side = (s, rs) => {
-    const per = caseMeans(s, cases, (r) => r.cost).filter((v) => !Number.isNaN(v));
-    return { total: rs.reduce((a, r) => a + (r.cost ?? 0), 0), per_case: per.length ? mean(per) : null, n: per.length };
-  };
-  const b = side(baseline, rb);
-  const c = side(candidate, rc);
-  const mb = caseMeans(baseline, cases, (r) => r.cost);
-  const mc = caseMeans(candidate, cases, (r) => r.cost);
-  const diffs = mc.map((v, i) => v - mb[i]).filter((v) => !Number.isNaN(v));
-  return {
-    currency: opts.currency,
-    baseline: b,
-    candidate: c,
-    delta_total: c.total - b.total,
-    delta_per_case: b.per_case !== null && c.per_case !== null ? c.per_case - b.per_case : null,
-    candidate_per_case_ci: oneSampleT(mc.filter((v) => !Number.isNaN(v)), opts.confidence)?.ci ?? null,
-    delta_per_case_ci: oneSampleT(diffs, opts.confidence)?.ci ?? null,
-    candidate_run_total: allCandidate.reduce((a, r) => a + (r.cost ?? 0), 0)
-  };
-}
-
-// src/core/compare/pairing.ts
-function groupByCase(records) {
-  const out = /* @__PURE__ */ new Map();
-  for (const r of records) {
-    const list = out.get(r.case_id);
-    if (list) list.push(r);
-    else out.set(r.case_id, [r]);
-  }
-  return out;
-}
-function pairCases(baseline, candidate) {
-  const paired = [];
-  const baselineOnly = [];
-  for (const id of baseline.keys()) (candidate.has(id) ? paired : baselineOnly).push(id);
-  const candidateOnly = [...candidate.keys()].filter((id) => !baseline.has(id));
-  return { paired, oneSided: { baseline_only: baselineOnly, candidate_only: candidateOnly } };
 }
 
 // src/core/stable-json.ts
@@ -64356,23 +64163,6 @@ function stableStringify(v) {
 }
 
 // src/core/compare/unchanged.ts
-var idOf = (caseId, repeat) => `${caseId}\0${repeat}`;
-function sameRecords(baseline, candidate) {
-  if (!sameCases(baseline, candidate)) return false;
-  const byId = new Map(baseline.records.map((r) => [idOf(r.case_id, r.repeat), r]));
-  for (const c of candidate.records) {
-    const b = byId.get(idOf(c.case_id, c.repeat));
-    if (!b || b.key === void 0 || b.key !== c.key) return false;
-    if ((b.output ?? null) !== (c.output ?? null)) return false;
-    if (stableStringify(scoreValues(b.scores)) !== stableStringify(scoreValues(c.scores))) return false;
-  }
-  return true;
-}
-function sameCases(baseline, candidate) {
-  if (baseline.records.length === 0 || baseline.records.length !== candidate.records.length) return false;
-  const ids = new Set(baseline.records.map((r) => idOf(r.case_id, r.repeat)));
-  return candidate.records.every((r) => ids.has(idOf(r.case_id, r.repeat))) && [...baseline.records, ...candidate.records].every((r) => r.error === null);
-}
 function scoreValues(scores) {
   return Object.fromEntries(Object.entries(scores).map(([k, v]) => [k, v.value]));
 }
@@ -64382,7 +64172,6 @@ function modelHash(run) {
   return str(obj(obj(run.summary?.provenance).target).model_hash);
 }
 function sameModelAndPrompt(baseline, candidate) {
-  if (!sameCases(baseline, candidate)) return null;
   const bm = modelHash(baseline);
   if (bm === null || bm !== modelHash(candidate)) return null;
   const bp = obj(baseline.summary?.provenance);
@@ -64392,14 +64181,14 @@ function sameModelAndPrompt(baseline, candidate) {
   if (params(bp) !== params(cp)) return null;
   return bm;
 }
-function findUnchanged(baseline, candidate) {
-  if (sameRecords(baseline, candidate)) {
+function decideUnchanged(e, baseline, candidate) {
+  if (e.sameRecords) {
     return {
       basis: "requests-and-outputs",
-      reason: `unchanged: all ${candidate.records.length} records were produced by the same requests and returned the same outputs as the baseline`
+      reason: `unchanged: all ${e.candidateRecords} records were produced by the same requests and returned the same outputs as the baseline`
     };
   }
-  const hash3 = sameModelAndPrompt(baseline, candidate);
+  const hash3 = e.sameCases ? sameModelAndPrompt(baseline, candidate) : null;
   if (hash3 !== null) {
     return {
       basis: "model-and-prompt",
@@ -64410,30 +64199,6 @@ function findUnchanged(baseline, candidate) {
 }
 
 // src/core/compare/compute.ts
-function runRef(run) {
-  const cases = new Set(run.records.map((r) => r.case_id));
-  return {
-    dir: run.dir,
-    results_sha256: run.resultsSha256,
-    summary_present: run.summary !== null,
-    suite: run.summary?.suite ? { name: run.summary.suite.name, file: run.summary.suite.file, hash: run.summary.suite.hash } : null,
-    provenance: run.summary?.provenance ?? null,
-    counts: {
-      cases: cases.size,
-      records: run.records.length,
-      superseded: run.superseded,
-      repeats: run.records.reduce((k, r) => Math.max(k, r.repeat + 1), 0),
-      errors: run.records.filter((r) => r.error !== null).length
-    },
-    warnings: run.warnings,
-    ...run.summary?.judges ? { judges: run.summary.judges } : {}
-  };
-}
-function metricNames(...runs) {
-  const names = new Set(runs.flatMap((run) => Object.keys(run.summary?.metrics ?? {})));
-  for (const run of runs) for (const r of run.records) for (const k of Object.keys(r.scores)) names.add(k);
-  return [...names];
-}
 function metricInfo(name, runs, greaterIsBetter, aggregateFor2) {
   const sm = [...runs].reverse().map((run) => run.summary?.metrics[name]).find((m) => m !== void 0);
   const type = sm?.type ?? null;
@@ -64468,27 +64233,10 @@ var METHODS = [
   "MDE is the smallest |\u0394| detectable with 80% power at two-sided \u03B1 = 1 \u2212 confidence.",
   "The gate reads the same unadjusted intervals, not point estimates: PASS when every interval lies strictly on the allowed side of its limit, FAIL when some interval lies strictly beyond it, INCONCLUSIVE otherwise."
 ];
-function computeComparison(baseline, candidate, opts) {
+var currencyOf = (baseline, candidate) => candidate.summary?.cost?.currency ?? baseline.summary?.cost?.currency ?? null;
+function assembleComparison(parts, operational, unchanged, opts) {
+  const { rows: rows2, intervals, flips } = parts;
   const policy = opts.policy;
-  const gb = groupByCase(baseline.records);
-  const gc = groupByCase(candidate.records);
-  const { paired, oneSided } = pairCases(gb, gc);
-  const settings = { confidence: policy.confidence, resamples: policy.bootstrap_resamples, seed: policy.seed };
-  const rows2 = [];
-  const intervals = /* @__PURE__ */ new Map();
-  const flips = [];
-  for (const name of metricNames(baseline, candidate)) {
-    const rule = policy.metrics[name];
-    const info2 = metricInfo(name, [baseline, candidate], rule?.greater_is_better, opts.aggregateFor);
-    const { row, flips: f, intervalAt } = compareMetric(info2, paired, gb, gc, settings);
-    intervals.set(row, intervalAt);
-    row.notes.push(...corpusNotes(name, [baseline, candidate], opts.aggregateFor));
-    row.gated = opts.gate && rule !== void 0 && rule.gate !== false;
-    if (!baseline.summary?.metrics[name] && !baseline.records.some((r) => name in r.scores)) row.notes.push("metric absent from the baseline run");
-    if (!candidate.summary?.metrics[name] && !candidate.records.some((r) => name in r.scores)) row.notes.push("metric absent from the candidate run");
-    rows2.push(row);
-    for (const flip of f.sort((a, b) => a.direction === b.direction ? 0 : a.direction === "broke" ? -1 : 1)) flips.push(flip);
-  }
   const family = rows2.some((r) => r.gated) ? rows2.filter((r) => r.gated && r.p_value !== null) : rows2.filter((r) => r.p_value !== null);
   const familyPs = family.map((r) => r.p_value);
   const alpha = 1 - policy.confidence;
@@ -64499,19 +64247,18 @@ function computeComparison(baseline, candidate, opts) {
     row.ci_holm_confidence = 1 - levels[i];
     row.ci_holm = intervals.get(row)?.(row.ci_holm_confidence) ?? null;
   });
-  const currency = candidate.summary?.cost?.currency ?? baseline.summary?.cost?.currency ?? null;
   const comparison = {
     schema: COMPARISON_TAG,
     confidence: policy.confidence,
     bootstrap: { resamples: policy.bootstrap_resamples, seed: policy.seed },
-    baseline: runRef(baseline),
-    candidate: runRef(candidate),
-    paired_cases: paired.length,
-    one_sided: oneSided,
+    baseline: parts.baseline,
+    candidate: parts.candidate,
+    paired_cases: parts.paired,
+    one_sided: parts.oneSided,
     metrics: rows2,
     flips,
-    operational: computeOperational(gb, gc, paired, { ...settings, currency }),
-    unchanged: findUnchanged(baseline, candidate),
+    operational: operational(),
+    unchanged,
     provenance: { llmops_version: opts.llmopsVersion, created_at: opts.createdAt, policy_source: opts.policySource, methods: METHODS }
   };
   return { ...comparison, gate: opts.gate ? evaluateGate(comparison, policy, opts.policySource) : null };
@@ -64603,18 +64350,18 @@ var SMOOTH_DEFAULTS = {
   exp: null
 };
 function wordNgrams(line, maxOrder) {
-  const tokens2 = pySplit(line);
+  const tokens3 = pySplit(line);
   const counts2 = Array.from({ length: maxOrder }, () => /* @__PURE__ */ new Map());
-  for (let i = 0; i < tokens2.length; i++) {
-    let key = tokens2[i];
-    const last = Math.min(maxOrder, tokens2.length - i);
+  for (let i = 0; i < tokens3.length; i++) {
+    let key = tokens3[i];
+    const last = Math.min(maxOrder, tokens3.length - i);
     for (let n = 1; n <= last; n++) {
-      if (n > 1) key += " " + tokens2[i + n - 1];
+      if (n > 1) key += " " + tokens3[i + n - 1];
       const m = counts2[n - 1];
       m.set(key, (m.get(key) ?? 0) + 1);
     }
   }
-  return { counts: counts2, length: tokens2.length };
+  return { counts: counts2, length: tokens3.length };
 }
 function referenceInfo(refs, maxOrder) {
   if (refs.length === 1) {
@@ -65534,8 +65281,8 @@ function reasonOf(o) {
 var PASS = /* @__PURE__ */ new Set(["pass", "passed", "yes", "true", "1", "correct"]);
 var FAIL = /* @__PURE__ */ new Set(["fail", "failed", "no", "false", "0", "incorrect"]);
 function parseRubricVerdict(text, scale) {
-  const json3 = lastJsonObject(text);
-  let raw = json3 ? json3.score ?? json3.verdict ?? json3.rating ?? json3.grade : void 0;
+  const json2 = lastJsonObject(text);
+  let raw = json2 ? json2.score ?? json2.verdict ?? json2.rating ?? json2.grade : void 0;
   if (raw === void 0) {
     const m = scale === "pass_fail" ? /\b(?:verdict|score|result)\s*[:=]\s*\**\s*(pass|fail)\b|\[\[(pass|fail)\]\]/gi : /\b(?:score|rating)\s*[:=]\s*\**\s*(-?\d+(?:\.\d+)?)|\[\[(-?\d+(?:\.\d+)?)\]\]/gi;
     let last = null;
@@ -65545,7 +65292,7 @@ function parseRubricVerdict(text, scale) {
   if (raw === void 0) {
     return { ok: false, error: scale === "pass_fail" ? 'no verdict found: expected JSON {"verdict": "pass"|"fail", "reason": \u2026}' : `no score found: expected JSON {"score": 1-${scale}, "reason": \u2026}` };
   }
-  const reason = reasonOf(json3);
+  const reason = reasonOf(json2);
   if (scale === "pass_fail") {
     const s = String(raw).trim().toLowerCase();
     if (PASS.has(s)) return { ok: true, score: 1, reason };
@@ -65557,8 +65304,8 @@ function parseRubricVerdict(text, scale) {
   return { ok: true, score: n, reason };
 }
 function parsePairwiseVerdict(text) {
-  const json3 = lastJsonObject(text);
-  let raw = json3 ? json3.winner ?? json3.preference ?? json3.verdict ?? json3.choice : void 0;
+  const json2 = lastJsonObject(text);
+  let raw = json2 ? json2.winner ?? json2.preference ?? json2.verdict ?? json2.choice : void 0;
   if (raw === void 0) {
     const m = /\[\[\s*(A|B|C|tie)\s*\]\]|\b(?:winner|verdict|preference)\s*[:=]\s*\**\s*(A|B|tie)\b/gi;
     let last = null;
@@ -65569,7 +65316,7 @@ function parsePairwiseVerdict(text) {
   const s = String(raw).trim().toLowerCase();
   const choice = s === "a" ? "A" : s === "b" ? "B" : s === "tie" || s === "c" || s === "equal" || s === "draw" ? "tie" : void 0;
   if (!choice) return { ok: false, error: `winner ${JSON.stringify(raw)} is not A, B or tie` };
-  return { ok: true, choice, reason: reasonOf(json3) };
+  return { ok: true, choice, reason: reasonOf(json2) };
 }
 
 // src/core/ports/provider.ts
@@ -66094,17 +65841,17 @@ var regex = {
 // src/core/eval/scorers/rouge-math.ts
 var ZERO = { precision: 0, recall: 0, fmeasure: 0 };
 function rougeTokenize(text, stem) {
-  const tokens2 = text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
-  if (!stem) return tokens2;
-  return tokens2.map((t) => t.length > 3 ? stem(t) : t).filter((t) => /^[a-z0-9]+$/.test(t));
+  const tokens3 = text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+  if (!stem) return tokens3;
+  return tokens3.map((t) => t.length > 3 ? stem(t) : t).filter((t) => /^[a-z0-9]+$/.test(t));
 }
 function fmeasure(precision, recall) {
   return precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0;
 }
-function ngramCounts(tokens2, n) {
+function ngramCounts(tokens3, n) {
   const m = /* @__PURE__ */ new Map();
-  for (let i = 0; i + n <= tokens2.length; i++) {
-    const key = n === 1 ? tokens2[i] : tokens2.slice(i, i + n).join(" ");
+  for (let i = 0; i + n <= tokens3.length; i++) {
+    const key = n === 1 ? tokens3[i] : tokens3.slice(i, i + n).join(" ");
     m.set(key, (m.get(key) ?? 0) + 1);
   }
   return m;
@@ -66123,13 +65870,13 @@ function rougeN(target2, prediction, n) {
 function lcsLength(a, b) {
   if (a.length === 0 || b.length === 0) return 0;
   const ids = /* @__PURE__ */ new Map();
-  const idOf2 = (t) => {
+  const idOf = (t) => {
     let id = ids.get(t);
     if (id === void 0) ids.set(t, id = ids.size);
     return id;
   };
-  const ai = Int32Array.from(a, idOf2);
-  const bi = Int32Array.from(b, idOf2);
+  const ai = Int32Array.from(a, idOf);
+  const bi = Int32Array.from(b, idOf);
   let prev = new Int32Array(bi.length + 1);
   let cur = new Int32Array(bi.length + 1);
   for (let i = 1; i <= ai.length; i++) {
@@ -66844,10 +66591,10 @@ function renderJudges(sides) {
   const present = sides.filter((s) => s.judges !== void 0 && Object.keys(s.judges).length > 0);
   if (present.length === 0) return "";
   const labelled = present.length > 1 || present.some((s) => s.label !== null);
-  const header = ["judge", ...labelled ? ["run"] : [], "model", "verdicts", "position bias", "agreement"];
+  const header2 = ["judge", ...labelled ? ["run"] : [], "model", "verdicts", "position bias", "agreement"];
   const body2 = present.flatMap((s) => rows(s.judges, labelled ? s.label ?? "" : null));
   const notes = present.flatMap((s) => warnings(s.judges, labelled ? s.label : null));
-  return [`**Judges**`, "", markdownTable([header, ...body2], { align: header.map(() => "l") }), "", CAPTION, ...notes.flatMap((n) => ["", n]), ""].join("\n");
+  return [`**Judges**`, "", markdownTable([header2, ...body2], { align: header2.map(() => "l") }), "", CAPTION, ...notes.flatMap((n) => ["", n]), ""].join("\n");
 }
 
 // src/core/report/prompt-diff.ts
@@ -67207,8 +66954,8 @@ function renderOperationalTable(c) {
     ]);
   }
   const hasStatus = rows2.some((r) => r[4] !== "");
-  const header = ["", "baseline", "candidate", "\u0394", ...hasStatus ? ["status"] : []];
-  return `${markdownTable([header, ...rows2.map((r) => hasStatus ? r : r.slice(0, 4))], { align: ["l", "r", "r", "r", "l"] })}
+  const header2 = ["", "baseline", "candidate", "\u0394", ...hasStatus ? ["status"] : []];
+  return `${markdownTable([header2, ...rows2.map((r) => hasStatus ? r : r.slice(0, 4))], { align: ["l", "r", "r", "r", "l"] })}
 `;
 }
 function renderChart(c) {
@@ -67240,23 +66987,67 @@ function expectedText(v) {
   if (v === null || v === void 0) return null;
   return typeof v === "string" ? v : JSON.stringify(v, null, 2);
 }
+var flipsIndex = /* @__PURE__ */ new WeakMap();
+function flipsOf(c, caseId) {
+  let index = flipsIndex.get(c);
+  if (!index) {
+    index = /* @__PURE__ */ new Map();
+    for (const f of c.flips) {
+      const list = index.get(f.case_id);
+      if (list) list.push(f);
+      else index.set(f.case_id, [f]);
+    }
+    flipsIndex.set(c, index);
+  }
+  return index.get(caseId) ?? [];
+}
 function flipScores(model, caseId, direction) {
-  return model.comparison.flips.filter((f) => f.case_id === caseId && f.direction === direction).map((f) => {
+  return flipsOf(model.comparison, caseId).filter((f) => f.direction === direction).map((f) => {
     const m = model.comparison.metrics.find((x) => x.name === f.metric);
     const fmt2 = (v) => m?.kind === "binary" && (v === 0 || v === 1) ? v === 1 ? "pass" : "fail" : m ? formatValue(m, v) : v.toFixed(2);
     return `${f.metric} ${fmt2(f.baseline)} \u2192 ${fmt2(f.candidate)}`;
   }).join(", ");
 }
-function rankFlippedCases(model, direction) {
+var FLIPPED_CASES_NAMED = 40;
+var FLIPPED_CASES_SHOWN = 10;
+function rankFlippedCases(model, direction, limit = FLIPPED_CASES_NAMED) {
+  if (limit <= FLIPPED_CASES_NAMED) {
+    const cached2 = rankCache.get(model.comparison) ?? {};
+    const ranked2 = cached2[direction] ??= rankFlips(model.comparison, direction, FLIPPED_CASES_NAMED);
+    rankCache.set(model.comparison, cached2);
+    return { ids: ranked2.ids.slice(0, limit), total: ranked2.total };
+  }
+  return rankFlips(model.comparison, direction, limit);
+}
+var rankCache = /* @__PURE__ */ new WeakMap();
+function rankFlips(comparison, direction, limit) {
   const byCase = /* @__PURE__ */ new Map();
-  model.comparison.flips.forEach((f, i) => {
+  comparison.flips.forEach((f, i) => {
     if (f.direction !== direction) return;
-    const e = byCase.get(f.case_id) ?? { count: 0, moved: 0, order: i };
+    const e = byCase.get(f.case_id) ?? { id: f.case_id, count: 0, moved: 0, order: i };
     e.count += 1;
     e.moved += Math.abs(f.candidate - f.baseline);
     byCase.set(f.case_id, e);
   });
-  return [...byCase.entries()].sort((a, b) => b[1].count - a[1].count || b[1].moved - a[1].moved || a[1].order - b[1].order).map(([id]) => id);
+  const before = (a, b) => b.count - a.count || b.moved - a.moved || a.order - b.order;
+  const top = [];
+  for (const e of byCase.values()) {
+    if (top.length === limit && before(e, top[top.length - 1]) >= 0) continue;
+    let lo = 0;
+    let hi = top.length;
+    while (lo < hi) {
+      const mid = lo + hi >> 1;
+      if (before(top[mid], e) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    top.splice(lo, 0, e);
+    if (top.length > limit) top.pop();
+  }
+  return { ids: top.map((e) => e.id), total: byCase.size };
+}
+function casesToDetail(comparison) {
+  const model = { comparison };
+  return /* @__PURE__ */ new Set([...rankFlippedCases(model, "broke", FLIPPED_CASES_SHOWN).ids, ...rankFlippedCases(model, "fixed", FLIPPED_CASES_SHOWN).ids]);
 }
 function renderOneCase(model, id, direction, detail, limits) {
   const summary2 = `${escapeHtmlText(id, { maxLength: NAME_MAX2 })} \xB7 ${escapeHtmlText(flipScores(model, id, direction), { maxLength: 200 })}`;
@@ -67283,15 +67074,15 @@ function renderCaseSections(model, limits) {
   const total = { broke: 0, fixed: 0 };
   const sections = [];
   for (const direction of ["broke", "fixed"]) {
-    const ids = rankFlippedCases(model, direction);
-    total[direction] = ids.length;
-    if (ids.length === 0) continue;
+    const { ids, total: all } = rankFlippedCases(model, direction, limits.perKind + 30);
+    total[direction] = all;
+    if (all === 0) continue;
     const picked = ids.slice(0, limits.perKind);
     shown[direction] = picked.length;
     const label = direction === "broke" ? "\u{1F4A5} Broke (passed on the baseline, fail on the candidate)" : "\u{1FA79} Fixed (failed on the baseline, pass on the candidate)";
-    const count3 = picked.length < ids.length ? `${ids.length} cases, top ${picked.length} shown` : `${ids.length} case${ids.length === 1 ? "" : "s"}`;
+    const count3 = picked.length < all ? `${all} cases, top ${picked.length} shown` : `${all} case${all === 1 ? "" : "s"}`;
     const body2 = picked.map((id) => renderOneCase(model, id, direction, byId.get(id), limits)).join("\n");
-    const rest = ids.length - picked.length;
+    const rest = all - picked.length;
     const restLine = rest > 0 ? `
 ${rest} more: ${ids.slice(limits.perKind, limits.perKind + 30).map((id) => renderCodeSpan(id, { maxLength: 40 })).join(", ")}${rest > 30 ? ", \u2026" : ""}
 ` : "";
@@ -67467,6 +67258,14 @@ function reportRecordOf(r) {
 }
 
 // src/core/data/hashing.ts
+function hash32(s, seed = 2166136261) {
+  let h = seed >>> 0;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 16777619);
+  }
+  return fmix32(h);
+}
 function fmix32(h) {
   h ^= h >>> 16;
   h = Math.imul(h, 2246822507);
@@ -67578,7 +67377,7 @@ import { createHash as createHash2 } from "node:crypto";
 import { createReadStream, existsSync as existsSync2, readFileSync, readdirSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { StringDecoder } from "node:string_decoder";
-async function readEvalRun(dir, label) {
+function resultsFileOf(dir, label) {
   if (existsSync2(dir) && statSync(dir).isFile() && basename(dir) === "results.jsonl") {
     throw new InputError(`${label} run: ${dir} is the results file; pass its directory`, { hint: `--${label} ${dirname(dir)}` });
   }
@@ -67592,6 +67391,10 @@ async function readEvalRun(dir, label) {
       hint: runs.length > 0 ? `runs found inside it: ${runs.slice(0, 5).join(", ")}${runs.length > 5 ? ", \u2026" : ""}` : "pass the directory that holds results.jsonl (the --out of `llmops eval`)"
     });
   }
+  return resultsFile;
+}
+async function readEvalRun(dir, label) {
+  const resultsFile = resultsFileOf(dir, label);
   const collector = new ResultsCollector(resultsFile);
   const hash3 = createHash2("sha256");
   let lineNo = 0;
@@ -67616,19 +67419,941 @@ async function readEvalRun(dir, label) {
   return { dir, resultsSha256: hash3.digest("hex"), records, summary: summary2, superseded, warnings: warnings2 };
 }
 
+// src/app/fs/line-reader.ts
+import { closeSync, openSync, readSync } from "node:fs";
+var LineReader = class {
+  /** `onChunk` sees every byte of the file once, in order (to hash it as it is read). */
+  constructor(path, chunkBytes = 64 * 1024, onChunk) {
+    this.onChunk = onChunk;
+    this.fd = openSync(path, "r");
+    this.buf = Buffer.allocUnsafe(chunkBytes);
+  }
+  onChunk;
+  fd;
+  buf;
+  start = 0;
+  end = 0;
+  eof = false;
+  /** The next line without its "\n" (a "\r" before it is kept), or null at the end of the file. */
+  next() {
+    for (; ; ) {
+      const nl = this.buf.indexOf(10, this.start);
+      if (nl !== -1 && nl < this.end) {
+        const line = this.buf.toString("utf8", this.start, nl);
+        this.start = nl + 1;
+        return line;
+      }
+      if (this.eof) {
+        if (this.start === this.end) return null;
+        const line = this.buf.toString("utf8", this.start, this.end);
+        this.start = this.end;
+        return line;
+      }
+      this.fill();
+    }
+  }
+  /** Move what is left to the front (growing the buffer for a line longer than it) and read more. */
+  fill() {
+    const left = this.end - this.start;
+    if (left === this.buf.length) {
+      const bigger = Buffer.allocUnsafe(this.buf.length * 2);
+      this.buf.copy(bigger, 0, this.start, this.end);
+      this.buf = bigger;
+    } else if (this.start > 0) this.buf.copy(this.buf, 0, this.start, this.end);
+    this.start = 0;
+    this.end = left;
+    const got = readSync(this.fd, this.buf, this.end, this.buf.length - this.end, null);
+    if (got === 0) this.eof = true;
+    else this.onChunk?.(this.buf.subarray(this.end, this.end + got));
+    this.end += got;
+  }
+  close() {
+    closeSync(this.fd);
+  }
+};
+function* readLines(path, chunkBytes, onChunk) {
+  const r = new LineReader(path, chunkBytes, onChunk);
+  try {
+    for (let line = r.next(); line !== null; line = r.next()) yield line;
+  } finally {
+    r.close();
+  }
+}
+
+// src/app/process/collect-garbage.ts
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+var gc;
+function collectGarbage() {
+  if (gc === void 0) {
+    try {
+      setFlagsFromString("--expose-gc");
+      gc = runInNewContext("gc");
+    } catch {
+      gc = null;
+    }
+  }
+  gc?.();
+}
+
+// src/app/compare/case-records.ts
+async function readCaseRecords(file2, ids) {
+  const warnings2 = [];
+  const byKey = /* @__PURE__ */ new Map();
+  const order = /* @__PURE__ */ new Map();
+  let lineNo = 0;
+  let pending = null;
+  const take2 = (text, no, isLast) => {
+    const id0 = plainCaseId(text);
+    if (id0 !== null && !ids.has(id0)) return;
+    let value;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      const r = readResultLine(text, file2, no, isLast);
+      if (r.kind === "partial") warnings2.push(`${file2}:${no}: ignored a partial last line (the run was probably killed while writing it)`);
+      return;
+    }
+    const id = value?.case_id;
+    if (typeof id !== "string" || !ids.has(id)) return;
+    const rec = resultLineFormat.parseValue(value, `${file2}:${no}`);
+    const key = `${rec.case_id}\0${rec.repeat}`;
+    byKey.delete(key);
+    byKey.set(key, rec);
+    if (!order.has(rec.case_id)) order.set(rec.case_id, order.size);
+  };
+  if (ids.size > 0) {
+    for (const raw of readLines(file2)) {
+      const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+      if (pending !== null) take2(pending, lineNo, false);
+      if (lineNo % (1 << 16) === 0 && lineNo > 0) collectGarbage();
+      pending = line;
+      lineNo++;
+    }
+    if (pending !== null) take2(pending, lineNo, true);
+  }
+  const records = [...byKey.values()].sort((a, b) => order.get(a.case_id) - order.get(b.case_id) || a.repeat - b.repeat);
+  return { records: records.map(reportRecordOf), warnings: warnings2 };
+}
+var PREFIXES = ['{"schema":"llmops.result/v1","case_id":"', '{"case_id":"'];
+function plainCaseId(text) {
+  const prefix = PREFIXES.find((p) => text.startsWith(p));
+  if (prefix === void 0) return null;
+  const end = text.indexOf('"', prefix.length);
+  if (end < 0) return null;
+  const id = text.slice(prefix.length, end);
+  if (id.includes("\\") || text.includes('"case_id"', end) || text.includes("\\u")) return null;
+  return id;
+}
+
+// src/app/compare/stream-runs.ts
+import { createHash as createHash3 } from "node:crypto";
+import { appendFileSync as appendFileSync2, closeSync as closeSync2, existsSync as existsSync3, mkdtempSync, openSync as openSync2, readFileSync as readFileSync2, rmSync, statSync as statSync2, writeSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join as join2 } from "node:path";
+
+// src/core/compare/paired-stream.ts
+var F64List = class {
+  buf;
+  length = 0;
+  constructor(capacity = 1024) {
+    this.buf = new Float64Array(Math.max(16, capacity));
+  }
+  push(v) {
+    if (this.length === this.buf.length) {
+      const next = new Float64Array(this.buf.length * 2);
+      next.set(this.buf);
+      this.buf = next;
+    }
+    this.buf[this.length++] = v;
+  }
+  view() {
+    return this.buf.subarray(0, this.length);
+  }
+};
+var Column = class {
+  constructor(capacity = 1024) {
+    this.capacity = capacity;
+    this.bytes = new Uint8Array(Math.max(16, capacity));
+  }
+  capacity;
+  bytes;
+  f64 = null;
+  length = 0;
+  push(v) {
+    if (this.bytes !== null && (v === 0 || v === 1)) {
+      if (this.length === this.bytes.length) {
+        const next = new Uint8Array(this.bytes.length * 2);
+        next.set(this.bytes);
+        this.bytes = next;
+      }
+      this.bytes[this.length++] = v;
+      return;
+    }
+    if (this.f64 === null) {
+      this.f64 = new F64List(Math.max(this.capacity, this.length * 2));
+      for (let i = 0; i < this.length; i++) this.f64.push(this.bytes[i]);
+      this.bytes = null;
+    }
+    this.f64.push(v);
+    this.length++;
+  }
+  view() {
+    return this.f64 !== null ? this.f64.view() : Float64Array.from(this.bytes.subarray(0, this.length));
+  }
+};
+var Variant = class {
+  constructor(metric, capacity, width) {
+    this.metric = metric;
+    this.width = width;
+    this.mb = new Column(capacity);
+    this.mc = new Column(capacity);
+    this.rowsB = width === null ? null : new F64List(capacity * width);
+    this.rowsC = width === null ? null : new F64List(capacity * width);
+  }
+  metric;
+  width;
+  n = 0;
+  kB = 0;
+  kC = 0;
+  mb;
+  mc;
+  rowsB;
+  rowsC;
+  broke = [];
+  fixed = [];
+  /** Some observation had no pass flag: flips exist only if every value is 0/1. */
+  missingPass = false;
+  flipsDead = false;
+  ssB = 0;
+  dfB = 0;
+  ssC = 0;
+  dfC = 0;
+  add(id, bo, co, binarySoFar) {
+    this.n++;
+    this.kB = Math.max(this.kB, bo.length);
+    this.kC = Math.max(this.kC, co.length);
+    const vb = bo.map((o) => o.value);
+    const vc = co.map((o) => o.value);
+    const mB = mean(vb);
+    const mC = mean(vc);
+    this.mb.push(mB);
+    this.mc.push(mC);
+    if (vb.length >= 2) {
+      this.ssB += variance(vb) * (vb.length - 1);
+      this.dfB += vb.length - 1;
+    }
+    if (vc.length >= 2) {
+      this.ssC += variance(vc) * (vc.length - 1);
+      this.dfC += vc.length - 1;
+    }
+    if (this.width !== null) {
+      sumRows(bo, this.width, this.rowsB);
+      sumRows(co, this.width, this.rowsC);
+    }
+    this.addFlip(id, bo, co, mB, mC, binarySoFar);
+  }
+  /** The case's majority pass on each side, reading a missing flag as value === 1 (right only if the metric is binary). */
+  addFlip(id, bo, co, mB, mC, binarySoFar) {
+    if (this.flipsDead) return;
+    const majority = (os5) => {
+      let passes = 0;
+      for (const o of os5) {
+        if (o.pass === null) this.missingPass = true;
+        if (o.pass ?? o.value === 1) passes++;
+      }
+      return passes * 2 > os5.length;
+    };
+    const pb = majority(bo);
+    const pc = majority(co);
+    if (this.missingPass && !binarySoFar) {
+      this.flipsDead = true;
+      this.broke = [];
+      this.fixed = [];
+      return;
+    }
+    if (pb !== pc) (pb ? this.broke : this.fixed).push({ case_id: id, metric: this.metric, direction: pb ? "broke" : "fixed", baseline: mB, candidate: mC });
+  }
+  flips(binary) {
+    if (this.flipsDead || this.missingPass && !binary) return null;
+    return [...this.broke, ...this.fixed];
+  }
+};
+function sumRows(os5, width, out) {
+  const row = new Float64Array(width);
+  for (const o of os5) for (let j = 0; j < width; j++) row[j] += o.stats[j];
+  for (let j = 0; j < width; j++) out.push(row[j]);
+}
+var MetricStream = class {
+  constructor(name, info2, capacity) {
+    this.name = name;
+    this.info = info2;
+    this.capacity = capacity;
+    this.all = new Variant(name, capacity, null);
+  }
+  name;
+  info;
+  capacity;
+  cb = { records: 0, nulls: 0, errors: 0 };
+  cc = { records: 0, nulls: 0, errors: 0 };
+  unpaired = 0;
+  nObs = 0;
+  allBinary = true;
+  anyStats = false;
+  scored = 0;
+  scoredWithoutStats = false;
+  width = -1;
+  widthsDiffer = false;
+  dropped = 0;
+  all;
+  /** The non-errored observations, while the metric may still turn out a corpus metric. */
+  ne = null;
+  corpusImpossible = false;
+  addCase(id, b, c) {
+    const bo = observeAll(b, this.name, this.cb);
+    const co = observeAll(c, this.name, this.cc);
+    if (bo.length === 0 || co.length === 0) {
+      if (bo.length + co.length > 0) this.unpaired++;
+      return;
+    }
+    for (const os5 of [bo, co]) {
+      for (const o of os5) {
+        this.nObs++;
+        if (o.value !== 0 && o.value !== 1) this.allBinary = false;
+        if (o.stats !== null) this.anyStats = true;
+        if (o.errored) this.dropped++;
+        else {
+          this.scored++;
+          if (o.stats === null) this.scoredWithoutStats = true;
+          else if (this.width < 0) this.width = o.stats.length;
+          else if (o.stats.length !== this.width) this.widthsDiffer = true;
+        }
+      }
+    }
+    this.all.add(id, bo, co, this.allBinary);
+    this.addCorpusCase(id, bo, co);
+  }
+  /** The corpus variant, kept only while every scored observation has statistics of one width. */
+  addCorpusCase(id, bo, co) {
+    if (this.corpusImpossible) return;
+    if (this.scoredWithoutStats || this.widthsDiffer || this.info.aggregate === void 0) {
+      this.corpusImpossible = true;
+      this.ne = null;
+      return;
+    }
+    if (this.width < 0) return;
+    this.ne ??= new Variant(this.name, this.capacity, this.width);
+    const bn = bo.filter((o) => !o.errored);
+    const cn = co.filter((o) => !o.errored);
+    if (bn.length > 0 && cn.length > 0) this.ne.add(id, bn, cn, this.allBinary);
+  }
+  finish(info2, confidence, resamples, seed) {
+    const notes = [];
+    const binary = this.nObs > 0 && this.allBinary;
+    let kind = binary ? "binary" : "continuous";
+    let v = this.all;
+    let unpaired = this.unpaired;
+    if (info2.corpus || this.anyStats) {
+      const why = !info2.aggregate ? `corpus aggregate unknown for type ${info2.type ?? "(unknown)"}` : this.scored === 0 || this.scoredWithoutStats ? "some records lack sufficient statistics" : this.widthsDiffer ? "sufficient statistics differ in length between records" : null;
+      if (why) notes.push(`${why}; compared the mean of per-case values instead`);
+      else {
+        kind = "corpus";
+        if (this.dropped > 0) notes.push(`${this.dropped} errored record(s) have no sufficient statistics and are left out of the corpus scores`);
+        v = this.ne;
+        unpaired += this.all.n - v.n;
+      }
+    }
+    if (unpaired > 0) notes.push(`${unpaired} paired case(s) had a value on one side only for this metric and were left out`);
+    const n = v.n;
+    const { kB, kC } = v;
+    const side = (counts2) => ({ mean: null, ci: null, n_records: counts2.records, n_null: counts2.nulls, n_errors: counts2.errors });
+    const row = {
+      name: info2.name,
+      type: info2.type,
+      kind,
+      higher_is_better: info2.higherIsBetter,
+      gated: false,
+      n,
+      repeats: { baseline: kB, candidate: kC },
+      baseline: side(this.cb),
+      candidate: side(this.cc),
+      delta: null,
+      delta_relative: null,
+      ci: null,
+      interval_method: "none",
+      test: "none",
+      p_value: null,
+      p_holm: null,
+      ci_holm: null,
+      ci_holm_confidence: null,
+      sd_diff: null,
+      sd_within: null,
+      mde: null,
+      broke: null,
+      fixed: null,
+      notes
+    };
+    if (n === 0) {
+      notes.push("no case has a value on both sides");
+      return { row, flips: [], intervalAt: null };
+    }
+    const mb = v.mb.view();
+    const mc = v.mc.view();
+    const diffs = mc.map((x, i) => x - mb[i]);
+    let intervalAt;
+    if (kind === "corpus") intervalAt = fillCorpusRows(row, v.rowsB.view(), v.rowsC.view(), v.width, info2.aggregate, { confidence, resamples, seed });
+    else if (kind === "binary" && kB === 1 && kC === 1) intervalAt = fillBinary(row, mb, mc, confidence);
+    else intervalAt = fillT(row, mb, mc, diffs, kB > 1 || kC > 1, confidence);
+    if (kind !== "corpus") {
+      row.sd_diff = n >= 2 ? sd(diffs) : null;
+      if (kB > 1 || kC > 1) row.sd_within = combineWithinSd(v.dfB > 0 ? Math.sqrt(v.ssB / v.dfB) : null, v.dfC > 0 ? Math.sqrt(v.ssC / v.dfC) : null, notes);
+      row.mde = row.sd_diff === null ? null : minimumDetectableEffect(row.sd_diff, n, 1 - confidence);
+    }
+    if (row.baseline.mean !== null && row.candidate.mean !== null) {
+      row.delta = row.candidate.mean - row.baseline.mean;
+      row.delta_relative = row.baseline.mean > 0 ? row.delta / row.baseline.mean : null;
+    }
+    const flips = v.flips(binary);
+    if (flips) {
+      row.broke = v.broke.length;
+      row.fixed = v.fixed.length;
+    }
+    return { row, flips: flips ?? [], intervalAt };
+  }
+};
+function observeAll(records, name, counts2) {
+  const out = [];
+  for (const r of records) {
+    const o = observe(r, name, counts2);
+    if (o !== null) out.push(o);
+  }
+  return out;
+}
+var OperationalStream = class {
+  constructor(capacity) {
+    this.capacity = capacity;
+    this.lb = new F64List(capacity);
+    this.lc = new F64List(capacity);
+  }
+  capacity;
+  lb;
+  lc;
+  tok = { b: { prompt: 0, completion: 0, perSum: 0, perN: 0 }, c: { prompt: 0, completion: 0, perSum: 0, perN: 0 } };
+  cost = { b: { total: 0, perSum: 0, perN: 0 }, c: { total: 0, perSum: 0, perN: 0 } };
+  /** Per-case mean cost (NaN for none), allocated at the first cost seen. */
+  costB = null;
+  costC = null;
+  paired = 0;
+  anyCost = false;
+  /** Candidate costs of every candidate record, to sum them in the candidate's own order. */
+  candOrder = new F64List(16);
+  candCost = new F64List(16);
+  addCase(b, c) {
+    for (const r of b) if (r.latency_ms !== null) this.lb.push(r.latency_ms);
+    for (const r of c) if (r.latency_ms !== null) this.lc.push(r.latency_ms);
+    tokens2(this.tok.b, b);
+    tokens2(this.tok.c, c);
+    const mB = caseMean(b, (r) => r.cost);
+    const mC = caseMean(c, (r) => r.cost);
+    if (this.costB === null && (b.some((r) => r.cost !== null) || c.some((r) => r.cost !== null))) {
+      this.costB = nanList(this.capacity, this.paired);
+      this.costC = nanList(this.capacity, this.paired);
+    }
+    if (b.some((r) => r.cost !== null)) this.anyCost = true;
+    for (const [acc, rs, m] of [
+      [this.cost.b, b, mB],
+      [this.cost.c, c, mC]
+    ]) {
+      for (const r of rs) acc.total += r.cost ?? 0;
+      if (!Number.isNaN(m)) {
+        acc.perSum += m;
+        acc.perN++;
+      }
+    }
+    this.costB?.push(mB);
+    this.costC?.push(mC);
+    this.paired++;
+  }
+  /** Every candidate record (paired or not), with its place in the candidate's order. */
+  addCandidateCosts(order, c) {
+    for (let i = 0; i < c.length; i++) {
+      const cost2 = c[i].cost;
+      if (cost2 === null) continue;
+      this.anyCost = true;
+      this.candOrder.push(order + i / (c.length + 1));
+      this.candCost.push(cost2);
+    }
+  }
+  finish(confidence, resamples, seed, currency) {
+    const tokenSide2 = (t) => ({
+      prompt: t.prompt,
+      completion: t.completion,
+      total: t.prompt + t.completion,
+      per_case: t.perN ? t.perSum / t.perN : null
+    });
+    const tb = tokenSide2(this.tok.b);
+    const tc = tokenSide2(this.tok.c);
+    return {
+      latency: latencyDeltas(distributionOf(this.lb.view()), distributionOf(this.lc.view()), this.lb.view(), this.lc.view(), { confidence, resamples, seed }),
+      tokens: { baseline: tb, candidate: tc, delta_total: tc.total - tb.total, delta_per_case: tb.per_case !== null && tc.per_case !== null ? tc.per_case - tb.per_case : null },
+      cost: this.anyCost ? this.costs(confidence, currency) : null
+    };
+  }
+  costs(confidence, currency) {
+    const side = (acc) => ({ total: acc.total, per_case: acc.perN ? acc.perSum / acc.perN : null, n: acc.perN });
+    const b = side(this.cost.b);
+    const c = side(this.cost.c);
+    const mb = this.costB?.view() ?? new Float64Array(0);
+    const mc = this.costC?.view() ?? new Float64Array(0);
+    const diffs = mc.map((v, i) => v - mb[i]).filter((v) => !Number.isNaN(v));
+    const order = this.candOrder.view();
+    const cost2 = this.candCost.view();
+    const idx = Uint32Array.from(order, (_, i) => i).sort((x, y) => order[x] - order[y]);
+    let runTotal = 0;
+    for (const i of idx) runTotal += cost2[i];
+    return {
+      currency,
+      baseline: b,
+      candidate: c,
+      delta_total: c.total - b.total,
+      delta_per_case: b.per_case !== null && c.per_case !== null ? c.per_case - b.per_case : null,
+      candidate_per_case_ci: oneSampleT(mc.filter((v) => !Number.isNaN(v)), confidence)?.ci ?? null,
+      delta_per_case_ci: oneSampleT(diffs, confidence)?.ci ?? null,
+      candidate_run_total: runTotal
+    };
+  }
+};
+function nanList(capacity, n) {
+  const l = new F64List(capacity);
+  for (let i = 0; i < n; i++) l.push(Number.NaN);
+  return l;
+}
+function tokens2(acc, rs) {
+  for (const r of rs) acc.prompt += r.prompt_tokens ?? 0;
+  for (const r of rs) acc.completion += r.completion_tokens ?? 0;
+  const m = caseMean(rs, (r) => r.prompt_tokens === null && r.completion_tokens === null ? null : (r.prompt_tokens ?? 0) + (r.completion_tokens ?? 0));
+  if (!Number.isNaN(m)) {
+    acc.perSum += m;
+    acc.perN++;
+  }
+}
+function caseMean(rs, pick2) {
+  const vs = [];
+  for (const r of rs) {
+    const v = pick2(r);
+    if (v !== null) vs.push(v);
+  }
+  return vs.length ? mean(vs) : Number.NaN;
+}
+var SideTally = class {
+  cases = 0;
+  records = 0;
+  repeats = 0;
+  errors = 0;
+  add(rs) {
+    this.cases++;
+    this.records += rs.length;
+    for (const r of rs) {
+      this.repeats = Math.max(this.repeats, r.repeat + 1);
+      if (r.error !== null) this.errors++;
+    }
+  }
+};
+function caseEvidence(b, c) {
+  let same = true;
+  for (const r of c) {
+    const x = b.find((y) => y.repeat === r.repeat);
+    if (!x) return { inBaseline: false, same: false };
+    if (same && (x.key === void 0 || x.key !== r.key || (x.output ?? null) !== (r.output ?? null) || stableStringify(scoreValues(x.scores)) !== stableStringify(scoreValues(r.scores)))) same = false;
+  }
+  return { inBaseline: true, same };
+}
+var PairedStream = class {
+  constructor(baseline, candidate, o) {
+    this.baseline = baseline;
+    this.candidate = candidate;
+    this.o = o;
+    const capacity = o.capacity ?? 1024;
+    this.metrics = o.metrics.map((name) => new MetricStream(name, metricInfo(name, [baseline, candidate], void 0, o.aggregateFor), capacity));
+    this.op = new OperationalStream(capacity);
+  }
+  baseline;
+  candidate;
+  o;
+  metrics;
+  op;
+  tallyB = new SideTally();
+  tallyC = new SideTally();
+  paired = 0;
+  baselineOnly = [];
+  candidateOnly = [];
+  anyError = false;
+  candidateInBaseline = true;
+  sameRecords = true;
+  /**
+   * A case of the baseline, in the baseline's order; `c` null when the candidate lacks it, else
+   * with its place in the candidate's order (and `caseEvidence` of the case when the records
+   * given no longer carry their keys and outputs).
+   */
+  addCase(id, b, c) {
+    this.tallyB.add(b);
+    this.noteErrors(b);
+    if (c === null) {
+      this.baselineOnly.push(id);
+      return;
+    }
+    this.tallyC.add(c.records);
+    this.noteErrors(c.records);
+    this.op.addCandidateCosts(c.order, c.records);
+    this.paired++;
+    for (const m of this.metrics) m.addCase(id, b, c.records);
+    this.op.addCase(b, c.records);
+    this.compareRecords(c.evidence ?? caseEvidence(b, c.records));
+  }
+  addCandidateOnly(id, order, c) {
+    this.tallyC.add(c);
+    this.noteErrors(c);
+    this.op.addCandidateCosts(order, c);
+    this.candidateOnly.push({ order, id });
+    this.candidateInBaseline = false;
+  }
+  noteErrors(rs) {
+    if (!this.anyError && rs.some((r) => r.error !== null)) this.anyError = true;
+  }
+  compareRecords(e) {
+    if (!e.inBaseline) this.candidateInBaseline = false;
+    if (!e.same) this.sameRecords = false;
+  }
+  finish(opts) {
+    const policy = opts.policy;
+    const rows2 = [];
+    const intervals = /* @__PURE__ */ new Map();
+    const flips = [];
+    const runs = [this.baseline, this.candidate];
+    for (const m of this.metrics) {
+      const rule = policy.metrics[m.name];
+      const info2 = metricInfo(m.name, runs, rule?.greater_is_better, opts.aggregateFor);
+      const { row, flips: f, intervalAt } = m.finish(info2, policy.confidence, policy.bootstrap_resamples, policy.seed);
+      intervals.set(row, intervalAt);
+      row.notes.push(...corpusNotes(m.name, runs, opts.aggregateFor));
+      row.gated = opts.gate && rule !== void 0 && rule.gate !== false;
+      if (!this.baseline.summary?.metrics[m.name] && !this.o.recordMetrics.baseline.has(m.name)) row.notes.push("metric absent from the baseline run");
+      if (!this.candidate.summary?.metrics[m.name] && !this.o.recordMetrics.candidate.has(m.name)) row.notes.push("metric absent from the candidate run");
+      rows2.push(row);
+      for (const flip of f) flips.push(flip);
+    }
+    const sameCases = this.tallyB.records > 0 && this.tallyB.records === this.tallyC.records && this.candidateInBaseline && !this.anyError;
+    const unchanged = decideUnchanged({ sameCases, sameRecords: sameCases && this.sameRecords, candidateRecords: this.tallyC.records }, this.baseline, this.candidate);
+    const candidateOnly = [...this.candidateOnly].sort((x, y) => x.order - y.order).map((x) => x.id);
+    return assembleComparison(
+      {
+        rows: rows2,
+        intervals,
+        flips,
+        paired: this.paired,
+        oneSided: { baseline_only: [...this.baselineOnly], candidate_only: candidateOnly },
+        baseline: this.runRef(this.baseline, this.tallyB),
+        candidate: this.runRef(this.candidate, this.tallyC)
+      },
+      () => this.op.finish(policy.confidence, policy.bootstrap_resamples, policy.seed, currencyOf(this.baseline, this.candidate)),
+      unchanged,
+      opts
+    );
+  }
+  runRef(run, t) {
+    return {
+      dir: run.dir,
+      results_sha256: run.resultsSha256,
+      summary_present: run.summary !== null,
+      suite: run.summary?.suite ? { name: run.summary.suite.name, file: run.summary.suite.file, hash: run.summary.suite.hash } : null,
+      provenance: run.summary?.provenance ?? null,
+      counts: { cases: t.cases, records: t.records, superseded: run.superseded, repeats: t.repeats, errors: t.errors },
+      warnings: run.warnings,
+      ...run.summary?.judges ? { judges: run.summary.judges } : {}
+    };
+  }
+};
+
+// src/app/compare/stream-runs.ts
+var COLLECT_EVERY = 1 << 16;
+var PARTITION_BYTES = 8 * 1024 * 1024;
+var MAX_PARTITIONS = 512;
+var FLUSH_BYTES = 1 << 16;
+function compact(r) {
+  const scores = {};
+  for (const [k, s] of Object.entries(r.scores)) scores[k] = { value: s.value, ...s.pass !== void 0 ? { pass: s.pass } : {}, ...s.stats !== void 0 ? { stats: s.stats } : {} };
+  return {
+    case_id: r.case_id,
+    repeat: r.repeat,
+    scores,
+    error: r.error,
+    key: r.key,
+    output: r.output,
+    latency_ms: r.latency_ms,
+    prompt_tokens: r.prompt_tokens,
+    completion_tokens: r.completion_tokens,
+    cost: r.cost
+  };
+}
+function slim(r) {
+  const { key: _key, output: _output, ...rest } = r;
+  return rest;
+}
+var Partitions = class {
+  constructor(n, dir) {
+    this.n = n;
+    this.dir = dir;
+    this.bufs = dir === null ? [] : Array.from({ length: n }, () => Buffer.allocUnsafe(FLUSH_BYTES));
+    this.used = new Array(n).fill(0);
+    this.mem = dir === null ? [[[]], [[]]] : null;
+  }
+  n;
+  dir;
+  side = "b";
+  bufs;
+  used;
+  mem;
+  file(side, p) {
+    return join2(this.dir, `${side}-${p}.jsonl`);
+  }
+  open(side) {
+    this.side = side;
+  }
+  add(side, line, r) {
+    if (this.mem) {
+      this.mem[side === "b" ? 0 : 1][0].push([line, r]);
+      return;
+    }
+    const p = hash32(r.case_id) % this.n;
+    const text = `${JSON.stringify([line, r])}
+`;
+    const bytes = Buffer.byteLength(text);
+    if (this.used[p] + bytes > FLUSH_BYTES) this.flush(p);
+    if (bytes > FLUSH_BYTES) appendFileSync2(this.file(this.side, p), text);
+    else this.used[p] += this.bufs[p].write(text, this.used[p]);
+  }
+  flush(p) {
+    if (this.used[p] === 0) return;
+    appendFileSync2(this.file(this.side, p), this.bufs[p].subarray(0, this.used[p]));
+    this.used[p] = 0;
+  }
+  close() {
+    if (this.dir === null) return;
+    for (let p = 0; p < this.n; p++) this.flush(p);
+  }
+};
+function spread(file2, side, parts) {
+  const hash3 = createHash3("sha256");
+  const warnings2 = [];
+  let lineNo = 0;
+  let pending = null;
+  const take2 = (text, no, isLast) => {
+    const r = readResultLine(text, file2, no, isLast);
+    if (r.kind === "blank") return;
+    if (r.kind === "partial") {
+      warnings2.push(`${file2}:${no}: ignored a partial last line (the run was probably killed while writing it)`);
+      return;
+    }
+    parts.add(side, no, compact(r.record));
+  };
+  const feed = (text) => {
+    if (pending) take2(pending.text, pending.lineNo, false);
+    if (lineNo % COLLECT_EVERY === 0 && lineNo > 0) collectGarbage();
+    pending = { text: text.endsWith("\r") ? text.slice(0, -1) : text, lineNo: ++lineNo };
+  };
+  parts.open(side);
+  try {
+    for (const text of readLines(file2, 1 << 16, (bytes) => hash3.update(bytes))) feed(text);
+    const last = pending;
+    if (last) take2(last.text, last.lineNo, true);
+  } finally {
+    parts.close();
+  }
+  return { sha256: hash3.digest("hex"), warnings: warnings2, lines: lineNo };
+}
+function group2(placed) {
+  const byKey = /* @__PURE__ */ new Map();
+  const first = /* @__PURE__ */ new Map();
+  let superseded = 0;
+  for (const [line, r] of placed) {
+    const key = `${r.case_id}\0${r.repeat}`;
+    if (byKey.has(key)) superseded++;
+    byKey.set(key, r);
+    if (!first.has(r.case_id)) first.set(r.case_id, line);
+  }
+  const cases = /* @__PURE__ */ new Map();
+  for (const r of byKey.values()) {
+    const c = cases.get(r.case_id);
+    if (c) c.records.push(r);
+    else cases.set(r.case_id, { first: first.get(r.case_id), records: [r] });
+  }
+  for (const c of cases.values()) c.records.sort((a, b) => a.repeat - b.repeat);
+  return { cases, superseded };
+}
+function placedLines(file2) {
+  const out = [];
+  if (!existsSync3(file2)) return out;
+  for (const line of readLines(file2)) if (line !== "") out.push(JSON.parse(line));
+  return out;
+}
+var NameOrder = class {
+  seen = /* @__PURE__ */ new Map();
+  note(name, at) {
+    const was = this.seen.get(name);
+    if (!was || (at[0] - was[0] || at[1] - was[1] || at[2] - was[2]) < 0) this.seen.set(name, at);
+  }
+  has(name) {
+    return this.seen.has(name);
+  }
+  ordered() {
+    return [...this.seen.entries()].sort((a, b) => a[1][0] - b[1][0] || a[1][1] - b[1][1] || a[1][2] - b[1][2]).map(([n]) => n);
+  }
+};
+function noteNames(order, g) {
+  for (const { first, records } of g.cases.values()) {
+    for (const r of records) {
+      let i = 0;
+      for (const k in r.scores) order.note(k, [first, r.repeat, i++]);
+    }
+  }
+}
+function header(dir, file2, sha2562, superseded, warnings2) {
+  if (superseded > 0) warnings2.push(`${file2}: ${superseded} record(s) superseded by a later record for the same case and repeat (kept the last)`);
+  const summaryFile = join2(dir, "summary.json");
+  let summary2 = null;
+  if (existsSync3(summaryFile)) summary2 = summaryFormat.parse(readFileSync2(summaryFile, "utf8"), summaryFile);
+  else warnings2.push(`${summaryFile} is missing: metric types, directions and provenance are unknown (was the run interrupted?)`);
+  return { dir, resultsSha256: sha2562, summary: summary2, superseded, warnings: warnings2 };
+}
+async function streamPairedRuns(baselineDir, candidateDir, opts = {}) {
+  const bFile = resultsFileOf(baselineDir, "baseline");
+  const cFile = resultsFileOf(candidateDir, "candidate");
+  const bytes = statSync2(bFile).size + statSync2(cFile).size;
+  const n = Math.min(MAX_PARTITIONS, Math.max(1, Math.ceil(bytes / (opts.partitionBytes ?? PARTITION_BYTES))));
+  const dir = n > 1 ? mkdtempSync(join2(tmpdir(), "llmops-compare-")) : null;
+  try {
+    const parts = new Partitions(n, dir);
+    const bRead = spread(bFile, "b", parts);
+    const cRead = spread(cFile, "c", parts);
+    const bNames = new NameOrder();
+    const cNames = new NameOrder();
+    let bSuperseded = 0;
+    let cSuperseded = 0;
+    let bRecords = 0;
+    let cRecords = 0;
+    const candidateOnly = [];
+    const candidateOnlyFile = dir === null ? null : join2(dir, "candidate-only.jsonl");
+    const sortedFiles = [];
+    const inMemory = [];
+    for (let p = 0; p < n; p++) {
+      const gb = group2(parts.mem ? parts.mem[0][0] : placedLines(parts.file("b", p)));
+      const gc2 = group2(parts.mem ? parts.mem[1][0] : placedLines(parts.file("c", p)));
+      if (parts.mem) parts.mem.length = 0;
+      bSuperseded += gb.superseded;
+      cSuperseded += gc2.superseded;
+      noteNames(bNames, gb);
+      noteNames(cNames, gc2);
+      const merged = [];
+      for (const [id, b] of gb.cases) {
+        bRecords += b.records.length;
+        const c = gc2.cases.get(id);
+        if (dir === null) merged.push([b.first, id, b.records, c ? [c.first, c.records] : null]);
+        else merged.push([b.first, id, b.records.map(slim), c ? [c.first, c.records.map(slim), caseEvidence(b.records, c.records)] : null]);
+      }
+      for (const [id, c] of gc2.cases) {
+        cRecords += c.records.length;
+        if (gb.cases.has(id)) continue;
+        if (candidateOnlyFile === null) candidateOnly.push([c.first, id, c.records]);
+        else appendFileSync2(candidateOnlyFile, `${JSON.stringify([c.first, id, c.records])}
+`);
+      }
+      merged.sort((x, y) => x[0] - y[0]);
+      if (dir === null) inMemory.push(...merged);
+      else {
+        const f = join2(dir, `sorted-${p}.jsonl`);
+        const fd = openSync2(f, "w");
+        try {
+          const batch = [];
+          for (const m of merged) {
+            batch.push(JSON.stringify(m));
+            if (batch.length >= 2048) writeSync(fd, `${batch.splice(0).join("\n")}
+`);
+          }
+          if (batch.length > 0) writeSync(fd, `${batch.join("\n")}
+`);
+        } finally {
+          closeSync2(fd);
+        }
+        rmSync(parts.file("b", p), { force: true });
+        rmSync(parts.file("c", p), { force: true });
+        sortedFiles.push(f);
+        collectGarbage();
+      }
+    }
+    if (bRecords === 0) throw new InputError(`baseline run has no records: ${bFile} is empty`);
+    if (cRecords === 0) throw new InputError(`candidate run has no records: ${cFile} is empty`);
+    const baseline = header(baselineDir, bFile, bRead.sha256, bSuperseded, bRead.warnings);
+    const candidate = header(candidateDir, cFile, cRead.sha256, cSuperseded, cRead.warnings);
+    const summaryNames = [.../* @__PURE__ */ new Set([...Object.keys(baseline.summary?.metrics ?? {}), ...Object.keys(candidate.summary?.metrics ?? {})])];
+    const metrics = [.../* @__PURE__ */ new Set([...summaryNames, ...bNames.ordered(), ...cNames.ordered()])];
+    const stream = new PairedStream(baseline, candidate, {
+      metrics,
+      recordMetrics: { baseline: bNames, candidate: cNames },
+      aggregateFor,
+      capacity: Math.min(bRead.lines, cRead.lines)
+    });
+    for (const [first, id, records] of candidateOnly) stream.addCandidateOnly(id, first, records);
+    if (candidateOnlyFile !== null && existsSync3(candidateOnlyFile)) {
+      for (const line of readLines(candidateOnlyFile)) {
+        if (line === "") continue;
+        const [first, id, records] = JSON.parse(line);
+        stream.addCandidateOnly(id, first, records);
+      }
+    }
+    const add = ([, id, b, c]) => stream.addCase(id, b, c ? { order: c[0], records: c[1], ...c[2] ? { evidence: c[2] } : {} } : null);
+    if (dir === null) for (const m of inMemory) add(m);
+    else mergeSorted(sortedFiles, add);
+    return { stream, baseline, candidate, partitions: n };
+  } finally {
+    if (dir !== null) rmSync(dir, { recursive: true, force: true });
+  }
+}
+function mergeSorted(files, add) {
+  const readers = files.map((f) => new LineReader(f, 16 * 1024));
+  try {
+    const next = (i) => {
+      for (let line = readers[i].next(); line !== null; line = readers[i].next()) if (line !== "") return JSON.parse(line);
+      return null;
+    };
+    const heads = readers.map((_, i) => next(i));
+    let merged = 0;
+    for (; ; ) {
+      let best = -1;
+      for (let i = 0; i < heads.length; i++) if (heads[i] && (best < 0 || heads[i][0] < heads[best][0])) best = i;
+      if (best < 0) return;
+      add(heads[best]);
+      heads[best] = next(best);
+      if (++merged % COLLECT_EVERY === 0) collectGarbage();
+    }
+  } finally {
+    for (const r of readers) r.close();
+  }
+}
+
 // src/app/compare/run-compare.ts
 async function loadPolicyFile(path, file2, missing) {
-  if (!existsSync3(path)) throw new InputError(missing, { hint: "pass a gate policy YAML file, or a suite file with a gate: key" });
+  if (!existsSync4(path)) throw new InputError(missing, { hint: "pass a gate policy YAML file, or a suite file with a gate: key" });
   return parseGatePolicy(await readFile(path, "utf8"), file2);
 }
 async function compareRuns(o) {
-  const [baseline, candidate] = await Promise.all([readEvalRun(o.baselineDir, "baseline"), readEvalRun(o.candidateDir, "candidate")]);
-  for (const w of [...baseline.warnings, ...candidate.warnings]) o.logger.warn(w);
-  const comparison = compareWithPolicy(baseline, candidate, o.policy, o.gate);
+  const { comparison, baseline, candidate } = await streamComparison(o);
   const newCases = await readNewCases(o.candidateDir, comparison, o.logger);
+  const shown = casesToDetail(comparison);
+  const b = await readCaseRecords(join3(o.baselineDir, "results.jsonl"), shown);
+  const c = await readCaseRecords(join3(o.candidateDir, "results.jsonl"), shown);
   const model = {
     comparison,
-    cases: buildCaseDetails(comparison, baseline.records.map(reportRecordOf), candidate.records.map(reportRecordOf)),
+    cases: buildCaseDetails(comparison, b.records, c.records),
     context: o.context ?? {},
     ...newCases ? { newCases } : {},
     ...o.promptDiff && o.promptDiff.changes.length > 0 ? { promptDiff: o.promptDiff } : {}
@@ -67637,31 +68362,40 @@ async function compareRuns(o) {
   let files = null;
   if (o.outDir !== null) {
     await mkdir2(o.outDir, { recursive: true });
-    files = { comparison: join2(o.outDir, BUNDLE_FILES.comparison), report: join2(o.outDir, BUNDLE_FILES.report) };
-    await writeFile2(files.comparison, comparisonFormat.serialize(comparison));
+    files = { comparison: join3(o.outDir, BUNDLE_FILES.comparison), report: join3(o.outDir, BUNDLE_FILES.report) };
+    writeChunks(files.comparison, serializeComparisonChunks(comparison));
     await writeFile2(files.report, comment.markdown);
   }
   return { baseline, candidate, comparison, model, comment, files };
 }
+function writeChunks(path, chunks) {
+  writeFileSync(path, "");
+  for (const c of chunks) appendFileSync3(path, c);
+}
+async function streamComparison(o) {
+  const { stream, baseline, candidate } = await streamPairedRuns(o.baselineDir, o.candidateDir);
+  for (const w of [...baseline.warnings, ...candidate.warnings]) o.logger.warn(w);
+  return { comparison: compareWithPolicy(stream, o.policy, o.gate), baseline, candidate };
+}
 async function readNewCases(candidateDir, comparison, logger) {
-  const dir = join2(candidateDir, NEW_CASES_DIR);
-  if (!existsSync3(join2(dir, "results.jsonl"))) return void 0;
+  const dir = join3(candidateDir, NEW_CASES_DIR);
+  if (!existsSync4(join3(dir, "results.jsonl"))) return void 0;
   const run = await readEvalRun(dir, "new cases");
   for (const w of run.warnings) logger.warn(w);
   return buildNewCases(run.records.map(reportRecordOf), comparison.metrics);
 }
-function compareWithPolicy(baseline, candidate, loaded, gate) {
+function compareWithPolicy(stream, loaded, gate) {
   const base = { aggregateFor, llmopsVersion: VERSION, createdAt: (/* @__PURE__ */ new Date()).toISOString() };
-  if (loaded) return computeComparison(baseline, candidate, { ...base, policy: loaded.policy, policySource: loaded.source, gate: true });
-  const first = computeComparison(baseline, candidate, { ...base, policy: defaultPolicy(), policySource: "default", gate: false });
+  if (loaded) return stream.finish({ ...base, policy: loaded.policy, policySource: loaded.source, gate: true });
+  const first = stream.finish({ ...base, policy: defaultPolicy(), policySource: "default", gate: false });
   if (!gate) return first;
   const shared = first.metrics.filter((m) => m.n > 0).map((m) => m.name);
-  return computeComparison(baseline, candidate, { ...base, policy: defaultGatePolicy(shared), policySource: "default (max_regression 0.02 on every metric both runs share)", gate: true });
+  return stream.finish({ ...base, policy: defaultGatePolicy(shared), policySource: "default (max_regression 0.02 on every metric both runs share)", gate: true });
 }
 
 // src/actions/runtime/pull-request-ref.ts
 import { writeFile as writeFile3 } from "node:fs/promises";
-import { join as join3 } from "node:path";
+import { join as join4 } from "node:path";
 
 // src/actions/runtime/event.ts
 import { readFile as readFile2 } from "node:fs/promises";
@@ -67677,7 +68411,7 @@ async function readEventPayload(path) {
 async function writePullRequestRef(out, eventName, eventPath) {
   if (eventName !== "pull_request" && eventName !== "pull_request_target" || !eventPath) return;
   const pr = parsePullRequestEvent(await readEventPayload(eventPath), eventPath);
-  await writeFile3(join3(out, BUNDLE_FILES.pullRequest), pullRequestFormat.serialize({ schema: PULL_REQUEST_TAG, number: pr.number, head_sha: pr.headSha, head_repo: pr.headRepo, base_repo: pr.baseRepo }));
+  await writeFile3(join4(out, BUNDLE_FILES.pullRequest), pullRequestFormat.serialize({ schema: PULL_REQUEST_TAG, number: pr.number, head_sha: pr.headSha, head_repo: pr.headRepo, base_repo: pr.baseRepo }));
 }
 
 // src/actions/runtime/inputs.ts
@@ -67699,324 +68433,36 @@ function parseInputs(specs, read = (n) => getInput(n)) {
   }
   return Object.freeze(out);
 }
-
-// src/core/options/spec.ts
-var kebab = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
-var ValueTypeSchema = external_exports.discriminatedUnion("kind", [
-  external_exports.object({ kind: external_exports.literal("string"), min: external_exports.number().int().nonnegative().optional(), max: external_exports.number().int().positive().optional(), pattern: external_exports.object({ re: external_exports.instanceof(RegExp), expected: external_exports.string().min(3) }).strict().optional() }).strict(),
-  external_exports.object({ kind: external_exports.literal("flag") }).strict(),
-  external_exports.object({ kind: external_exports.literal("int"), min: external_exports.number().int() }).strict(),
-  external_exports.object({ kind: external_exports.literal("number"), gt: external_exports.number(), lte: external_exports.number() }).strict(),
-  external_exports.object({ kind: external_exports.literal("url") }).strict(),
-  external_exports.object({ kind: external_exports.literal("enum"), values: external_exports.array(external_exports.string().min(1)).min(2).readonly() }).strict(),
-  /**
-   * A repeatable flag on the CLI; in an action, one per line (blank lines kept as "", so messages
-   * can number lines), or with `commas` separated by lines or commas, or with `comments` one per
-   * line after "#…" is cut (blanks dropped in both).
-   */
-  external_exports.object({ kind: external_exports.literal("list"), commas: external_exports.boolean().optional(), comments: external_exports.boolean().optional() }).strict()
-]);
-var OptionDefSchema = external_exports.object({
-  type: ValueTypeSchema,
-  /** What it does, in one place: the CLI's help line and the action.yml description. */
-  description: external_exports.string().min(10).refine((d) => !/\(default/i.test(d), "put the default in `default`, not in the description"),
-  /** The default as users read it (appended to the description); per side where the shells differ. */
-  default: external_exports.union([external_exports.string().min(1), external_exports.object({ cli: external_exports.string().min(1).optional(), action: external_exports.string().min(1).optional() }).strict()]).optional(),
-  /** Which shell has it; `why` is required when only one does. */
-  side: external_exports.enum(["both", "cli", "action"]),
-  why: external_exports.string().min(3).optional(),
-  /** Where one spec serves several CLI commands (compare and gate): the ones that have it. */
-  commands: external_exports.array(external_exports.string().regex(kebab)).min(1).readonly().optional(),
-  /** The CLI flag when it is not the option's key; a one-letter alias; the value's name in help. */
-  flag: external_exports.string().regex(kebab).optional(),
-  short: external_exports.string().regex(/^[a-zA-Z]$/).optional(),
-  arg: external_exports.string().regex(/^[A-Za-z[][A-Za-z0-9_=|.[\]/,-]*$/).optional(),
-  /** The action input when it is not the option's key; required in an action; action.yml's default. */
-  input: external_exports.string().regex(kebab).optional(),
-  required: external_exports.boolean().optional(),
-  actionDefault: external_exports.string().min(1).optional()
-}).strict().superRefine((o, ctx) => {
-  if (o.side !== "both" && !o.why) ctx.addIssue({ code: "custom", message: `exists on the ${o.side} side only: say why (why:)` });
-  if (o.side === "both" && o.why) ctx.addIssue({ code: "custom", message: "why: is for options on one side only" });
-  if (o.side === "cli" && (o.input || o.required || o.actionDefault)) ctx.addIssue({ code: "custom", message: "a CLI-only option has no input, required or actionDefault" });
-  if (o.side === "action" && (o.flag || o.short || o.arg || o.commands)) ctx.addIssue({ code: "custom", message: "an action-only option has no flag, short, arg or commands" });
-  if (o.type.kind === "flag" && o.arg) ctx.addIssue({ code: "custom", message: "a flag takes no value name (arg)" });
-  if (o.type.kind === "number" && !(o.type.gt < o.type.lte)) ctx.addIssue({ code: "custom", message: "an empty range: gt must be below lte" });
-  if (o.type.kind === "string" && o.type.min !== void 0 && o.type.max !== void 0 && o.type.min > o.type.max) ctx.addIssue({ code: "custom", message: "an empty range: min must not exceed max" });
-});
-function defineOptions(command, specs) {
-  const flags = /* @__PURE__ */ new Map();
-  const inputs = /* @__PURE__ */ new Map();
-  for (const [key, def] of Object.entries(specs)) {
-    const r = OptionDefSchema.safeParse(def);
-    if (!r.success) throw new InternalError(`option spec of ${command}: "${key}": ${r.error.issues.map((i) => `${i.path.join(".") || "option"}: ${i.message}`).join("; ")}`);
-    if (!kebab.test(key)) throw new InternalError(`option spec of ${command}: "${key}" is not kebab-case`);
-    const flag = cliFlag(key, def);
-    const input2 = actionInput(key, def);
-    if (flag !== void 0) {
-      if (flags.has(flag)) throw new InternalError(`option spec of ${command}: --${flag} is declared by "${flags.get(flag)}" and "${key}"`);
-      flags.set(flag, key);
-    }
-    if (input2 !== void 0) {
-      if (inputs.has(input2)) throw new InternalError(`option spec of ${command}: input "${input2}" is declared by "${inputs.get(input2)}" and "${key}"`);
-      inputs.set(input2, key);
-    }
-  }
-  return specs;
-}
-function cliFlag(key, def, command) {
-  if (def.side === "action") return void 0;
-  if (command !== void 0 && def.commands && !def.commands.includes(command)) return void 0;
-  return def.flag ?? key;
-}
-function actionInput(key, def) {
-  return def.side === "cli" ? void 0 : def.input ?? key;
-}
-function defaultFor(def, side) {
-  return typeof def.default === "string" ? def.default : def.default?.[side];
-}
-function expectedText2(t) {
-  switch (t.kind) {
-    case "int":
-      return `a whole number \u2265 ${t.min}`;
-    case "number":
-      return `a number in (${t.gt}, ${t.lte}]`;
-    case "url":
-      return "an http(s) URL such as http://127.0.0.1:8000/v1";
-    case "enum":
-      return orList(t.values);
-    case "flag":
-      return "true or false";
-    case "list":
-      return t.commas ? "a list, one per line or comma-separated" : "one value per line";
-    case "string":
-      if (t.pattern) return t.pattern.expected;
-      return t.max !== void 0 ? `text of ${t.min ?? 0} to ${t.max} characters` : t.min ? `at least ${t.min} character(s)` : "text";
-  }
-}
-function orList(values) {
-  return values.length < 2 ? values.join("") : `${values.slice(0, -1).join(", ")} or ${values[values.length - 1]}`;
-}
-function parseScalar(t, raw) {
-  switch (t.kind) {
-    case "int": {
-      if (!/^\d+$/.test(raw)) return { ok: false };
-      const n = Number(raw);
-      return Number.isSafeInteger(n) && n >= t.min ? { ok: true, value: n } : { ok: false };
-    }
-    case "number": {
-      const n = raw.trim() === "" ? Number.NaN : Number(raw);
-      return n > t.gt && n <= t.lte ? { ok: true, value: n } : { ok: false };
-    }
-    case "url":
-      return /^https?:\/\/[^\s/?#]+[^\s]*$/.test(raw) ? { ok: true, value: raw } : { ok: false };
-    case "enum":
-      return t.values.includes(raw) ? { ok: true, value: raw } : { ok: false };
-    case "flag": {
-      const s = raw.toLowerCase();
-      return s === "true" || s === "false" ? { ok: true, value: s === "true" } : { ok: false };
-    }
-    case "list":
-      return { ok: true, value: raw };
-    case "string":
-      if (t.min !== void 0 && raw.length < t.min || t.max !== void 0 && raw.length > t.max) return { ok: false };
-      if (t.pattern && !t.pattern.re.test(raw)) return { ok: false };
-      return { ok: true, value: raw };
-  }
-}
-function actionInputs(specs) {
-  const out = {};
-  for (const [key, def] of Object.entries(specs)) {
-    const input2 = actionInput(key, def);
-    if (input2 === void 0) continue;
-    const t = def.type;
-    const schema5 = external_exports.string().transform((raw, ctx) => {
-      if (t.kind === "list") {
-        const items = raw.split(t.commas ? /\r?\n|,/ : /\r?\n/).map((x) => (t.comments ? x.replace(/#.*$/, "") : x).trim());
-        return t.commas || t.comments ? items.filter(Boolean) : items;
-      }
-      const r = parseScalar(t, raw);
-      if (r.ok) return r.value;
-      ctx.addIssue({ code: "custom", message: `expected ${expectedText2(t)}` });
-      return external_exports.NEVER;
-    });
-    out[input2] = { schema: schema5, ...def.required ? { required: true } : {}, description: actionDescription(def) };
-  }
-  return out;
-}
-function actionDescription(def) {
-  const d = defaultFor(def, "action");
-  const text = def.description.charAt(0).toUpperCase() + def.description.slice(1);
-  return d ? `${text} (default: ${d})` : text;
-}
-
-// src/core/options/common.ts
-var TERMINAL = "terminal output: the action writes outputs and a job summary instead";
-var json2 = { type: { kind: "flag" }, side: "cli", why: TERMINAL, description: "print the result as JSON on stdout" };
-var quiet = { type: { kind: "flag" }, side: "cli", why: TERMINAL, short: "q", description: "no progress or log lines on stderr" };
-var TOKEN = "the GitHub token: the CLI runs without one, or reads GITHUB_TOKEN from its environment";
-function token(description) {
-  return { type: { kind: "string" }, side: "action", why: TOKEN, description, actionDefault: "${{ github.token }}" };
-}
-function requiredToken(description) {
-  return { ...token(description), required: true };
-}
-
-// src/core/options/report.ts
-var RENDER = "file outputs of rendering; the action posts the bundle actions/compare rendered";
-var POSTING = "posting to a pull request; the CLI posts nothing";
-var reportTitle2 = {
-  type: { kind: "string", min: 1, max: 200 },
-  side: "cli",
-  why: "set when the bundle is rendered (actions/compare's title)",
-  description: "heading of the report",
-  default: '"llmops eval: <suite name>"'
+var inputSchemas = {
+  string: external_exports.string(),
+  positiveInt: external_exports.string().regex(/^\d+$/, "expected a positive whole number").transform(Number).pipe(external_exports.number().int().positive()),
+  boolean: external_exports.string().transform((s) => s.toLowerCase()).pipe(external_exports.enum(["true", "false"], { message: "expected true or false" })).transform((s) => s === "true"),
+  url: external_exports.string().url("expected an absolute URL such as http://127.0.0.1:8000/v1")
 };
-var REPORT_OPTIONS = defineOptions("report", {
-  comparison: { type: { kind: "string" }, side: "cli", why: "the CLI renders from comparison.json; the action posts a finished bundle (report-path)", arg: "FILE", description: "the comparison.json to render, or the compare --out DIR holding it (required)" },
-  markdown: { type: { kind: "string" }, side: "cli", why: RENDER, arg: "OUT", description: "write the PR comment (fits GitHub's 65,536-character limit)" },
-  summary: { type: { kind: "string" }, side: "cli", why: RENDER, arg: "OUT", description: "write the job summary markdown" },
-  html: { type: { kind: "string" }, side: "cli", why: RENDER, arg: "OUT", description: "write the self-contained HTML report (no network; open it in a browser)" },
-  baseline: { type: { kind: "string" }, side: "cli", why: "rendering reads the runs; the action reads a finished bundle", arg: "DIR", description: "the baseline eval run directory", default: "as recorded in the comparison" },
-  candidate: { type: { kind: "string" }, side: "cli", why: "rendering reads the runs; the action reads a finished bundle", arg: "DIR", description: "the candidate eval run directory", default: "as recorded in the comparison" },
-  "run-url": { type: { kind: "string" }, side: "cli", why: "a link the action takes from the workflow run itself", arg: "URL", description: "link to the workflow run, shown in the footer (http/https only)" },
-  title: { ...reportTitle2, arg: "TEXT" },
-  "max-chars": {
-    type: { kind: "int", min: 1e3 },
-    side: "cli",
-    why: "the action's limit is GitHub's comment limit",
-    arg: "N",
-    description: "limit for the comment",
-    default: "65024; GitHub allows 65536, 512 are left for the poster"
-  },
-  "prompts-base": {
-    type: { kind: "string" },
-    side: "cli",
-    why: "the prompt diff goes into the report when it is rendered; the comment action posts a finished bundle (actions/compare renders it: prompts-base-dir)",
-    arg: "REV",
-    description: "add the prompts that differ from git revision REV, with their rendered diffs (`llmops prompts diff`), to the comment and the summary"
-  },
-  json: { ...json2, description: "print what was written (paths, verdict, sizes) as JSON on stdout; with no output option the comment markdown is a field of it" },
-  quiet,
-  "report-path": {
-    type: { kind: "string" },
-    side: "action",
-    why: "the bundle to post",
-    required: true,
-    description: "the report to post: a markdown file, or a report bundle directory (report.md, comparison.json, pull-request.json) as written by actions/compare or downloaded from its artifact"
-  },
-  token: requiredToken("token that posts the comment (needs pull-requests: write; checks: write or statuses: write for the check)"),
-  "pr-number": {
-    type: { kind: "int", min: 1 },
-    side: "action",
-    why: POSTING,
-    description: "pull request to comment on",
-    default: "the event's pull request, or the bundle's pull-request.json (verified against the API in workflow_run jobs)"
-  },
-  "comment-key": {
-    type: { kind: "string", pattern: { re: /^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/, expected: "letters, digits, '.', '_', '/', '-'" } },
-    side: "action",
-    why: POSTING,
-    description: "key of the sticky comment's hidden marker; use different keys for several reports on one PR",
-    actionDefault: "llmops"
-  },
-  "comment-author": {
-    type: { kind: "string" },
-    side: "action",
-    why: POSTING,
-    description: "login whose comments count as ours",
-    default: "the token's identity; github-actions[bot] for the workflow token"
-  },
-  check: {
-    type: { kind: "flag" },
-    side: "action",
-    why: "posting a check run",
-    description: "also publish the gate as a check run (or a commit status where check runs are not allowed): true or false",
-    actionDefault: "true"
-  },
-  "check-name": { type: { kind: "string", min: 1, max: 100 }, side: "action", why: "posting a check run", description: "name of the check run / status context", actionDefault: "llmops / gate" },
-  verdict: {
-    type: { kind: "enum", values: ["pass", "fail", "inconclusive"] },
-    side: "action",
-    why: "posting a check run",
-    description: "the gate's verdict when the report has no comparison.json: pass, fail or inconclusive"
-  }
-});
-
-// src/core/options/compare.ts
-var COMPARE_OPTIONS = defineOptions("compare", {
-  baseline: { type: { kind: "string" }, side: "both", arg: "DIR", required: true, description: "eval run directory of the baseline (results.jsonl, summary.json), e.g. the evaluate action's results-dir on the base commit" },
-  candidate: { type: { kind: "string" }, side: "both", arg: "DIR", required: true, description: "eval run directory of the candidate (the pull request)" },
-  policy: {
-    type: { kind: "string" },
-    side: "both",
-    arg: "FILE",
-    description: "gate policy YAML, or a suite file with a gate: key",
-    default: { cli: "llmops gate: max_regression 0.02 on every metric both runs share; llmops compare: no gate (with a policy it gates too, and exits 1 when the gate blocks)", action: "max_regression 0.02 on every metric both runs share" }
-  },
-  out: {
-    type: { kind: "string" },
-    side: "both",
-    arg: "DIR",
-    description: "directory for the report bundle: comparison.json and report.md (and pull-request.json in an action)",
-    default: { cli: ".llmops/comparison for compare; gate writes nothing without it" },
-    actionDefault: "llmops-report"
-  },
-  "prompts-base": {
-    type: { kind: "string", min: 1 },
-    side: "cli",
-    commands: ["compare"],
-    why: "the CLI diffs the working tree's prompts against a git revision; the action against a base checkout (prompts-base-dir)",
-    arg: "REV",
-    description: "report.md also shows the prompts/ files this working tree changes against the git revision REV, rendered on the first cases of the suites in evals/"
-  },
-  control: { type: { kind: "string" }, side: "cli", commands: ["compare"], why: "k-arm comparisons are a local analysis", arg: "[NAME=]DIR", description: "the control arm of a k-arm comparison (with --arm)" },
-  arm: {
-    type: { kind: "list" },
-    side: "cli",
-    commands: ["compare"],
-    why: "pairs with --control",
-    arg: "[NAME=]DIR",
-    description: "a variant arm (repeatable): every pair compared, Holm across pairs \xD7 metrics, a winner per metric only when its interval excludes the control and every rival; writes arms.json and arms.md"
-  },
-  plan: {
-    type: { kind: "string" },
-    side: "cli",
-    commands: ["gate"],
-    why: "a power analysis before running, on a terminal",
-    arg: "SUITE",
-    description: "size SUITE's cases for the gate instead of comparing runs"
-  },
-  "fail-on-block": {
-    type: { kind: "flag" },
-    side: "action",
-    why: "llmops gate always exits 1 when the gate blocks; llmops compare does with --policy",
-    description: "fail this step when the gate blocks (fail, or inconclusive under inconclusive: fail): true or false",
-    actionDefault: "true"
-  },
-  title: { ...reportTitle2, side: "action", why: "the CLI sets it when it renders: llmops report --title" },
-  "prompts-base-dir": {
-    type: { kind: "string" },
-    side: "action",
-    why: "the CLI diffs prompts against a git revision when it renders: llmops report --prompts-base REV",
-    description: "a checkout of the pull request's base (e.g. .llmops/base): the comment then shows the prompts/ files the PR changes against it, with their rendered diffs on the first cases of the suites in evals/ that use them"
-  },
-  "prompts-head-dir": {
-    type: { kind: "string" },
-    side: "action",
-    why: "the trusted gate reads the PR's prompts from a data-only checkout; the CLI reads the working tree",
-    description: "the checkout whose prompts are under review; in a pull_request_target gate, the PR's files (e.g. .llmops/pr, read as data) with prompts-base-dir: .",
-    default: "the workspace"
-  },
-  json: { ...json2, description: "print comparison.json (arms.json) on stdout instead of the summary" },
-  quiet
-});
 
 // src/actions/compare/inputs.ts
-var INPUTS = actionInputs(COMPARE_OPTIONS);
+var INPUTS = {
+  baseline: { schema: inputSchemas.string, required: true, description: "Eval run directory of the baseline (results.jsonl, summary.json), e.g. the evaluate action's results-dir on the base commit" },
+  candidate: { schema: inputSchemas.string, required: true, description: "Eval run directory of the candidate (the pull request)" },
+  policy: {
+    schema: inputSchemas.string,
+    description: "Gate policy YAML, or a suite file with a gate: key; default: max_regression 0.02 on every metric both runs share"
+  },
+  out: { schema: inputSchemas.string, description: "Directory for the report bundle: comparison.json, report.md, pull-request.json (default: llmops-report)" },
+  "fail-on-block": {
+    schema: inputSchemas.boolean,
+    description: "Fail this step when the gate blocks (fail, or inconclusive under inconclusive: fail): true or false (default true)"
+  },
+  title: { schema: external_exports.string().min(1).max(200), description: 'Heading of the report (default: "llmops eval: <suite name>")' },
+  "prompts-base-dir": {
+    schema: inputSchemas.string,
+    description: "A checkout of the pull request's base (e.g. .llmops/base): the comment then shows the prompts/ files the PR changes against it, with their rendered diffs on the first cases of the suites in evals/ that use them"
+  },
+  "prompts-head-dir": { schema: inputSchemas.string, description: "the checkout whose prompts are under review (default: the workspace); with prompts-base-dir: the workspace (e.g. .llmops/pr in a pull_request_target gate, read as data)" }
+};
 
 // src/app/prompts/diff-prompts.ts
-import { existsSync as existsSync8 } from "node:fs";
+import { existsSync as existsSync9 } from "node:fs";
 import { extname as extname4, relative as relative5, resolve as resolve5 } from "node:path";
 
 // src/adapters/git/git-cli.ts
@@ -68091,8 +68537,8 @@ var GitCli = class {
     let at = 0;
     for (const sha3 of shas) {
       const nl = buf.indexOf(10, at);
-      const header = buf.subarray(at, nl).toString("utf8").split(" ");
-      const size = Number(header[2]);
+      const header2 = buf.subarray(at, nl).toString("utf8").split(" ");
+      const size = Number(header2[2]);
       map2.set(sha3, buf.subarray(nl + 1, nl + 1 + size).toString("utf8"));
       at = nl + 1 + size + 1;
     }
@@ -68472,14 +68918,14 @@ function scalarStart(text, pos) {
 }
 
 // src/app/prompts/lint-prompts.ts
-import { existsSync as existsSync7, readdirSync as readdirSync2, readFileSync as readFileSync5, statSync as statSync4 } from "node:fs";
-import { dirname as dirname5, extname as extname3, join as join6, relative as relative4, resolve as resolve4 } from "node:path";
+import { existsSync as existsSync8, readdirSync as readdirSync2, readFileSync as readFileSync6, statSync as statSync5 } from "node:fs";
+import { dirname as dirname5, extname as extname3, join as join7, relative as relative4, resolve as resolve4 } from "node:path";
 
 // src/core/prompts/lint.ts
 init_dist();
 
 // src/app/eval/load-suite.ts
-import { existsSync as existsSync6, readFileSync as readFileSync4, realpathSync, statSync as statSync3 } from "node:fs";
+import { existsSync as existsSync7, readFileSync as readFileSync5, realpathSync, statSync as statSync4 } from "node:fs";
 import { dirname as dirname4, relative as relative3, resolve as resolve3, sep } from "node:path";
 
 // src/core/eval/cases.ts
@@ -68518,10 +68964,10 @@ function parseCaseLine(line, file2, lineNo) {
 }
 
 // src/app/fs/sha256-file.ts
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 import { createReadStream as createReadStream2 } from "node:fs";
 async function sha256File(path) {
-  const h = createHash3("sha256");
+  const h = createHash4("sha256");
   for await (const chunk of createReadStream2(path, { highWaterMark: 1 << 20 })) h.update(chunk);
   return h.digest("hex");
 }
@@ -68586,8 +69032,8 @@ async function* parquetCases(path, shown) {
     };
     const metadata = await parquetMetadataAsync2(file2).catch(fail);
     let row = 0;
-    for (const group2 of metadata.row_groups) {
-      const n = Number(group2.num_rows);
+    for (const group3 of metadata.row_groups) {
+      const n = Number(group3.num_rows);
       const rows2 = await parquetReadObjects2({ file: file2, metadata, rowStart: row, rowEnd: row + n }).catch(fail);
       for (let i = 0; i < rows2.length; i++) yield parquetCase(rows2[i], `${shown} row ${row + i}`);
       row += n;
@@ -68660,7 +69106,6 @@ var priceSchema = external_exports.strictObject({
   completion_per_1k: external_exports.number().nonnegative().max(1e3),
   currency: external_exports.string().regex(/^[A-Z]{3}$/, "a three-letter currency code such as USD").default("USD")
 });
-var REQUEST_FIELDS = ["model", "messages", "prompt", "stream", "stream_options"];
 var paramsSchema = external_exports.strictObject({
   temperature: external_exports.number().min(0).max(2).optional(),
   top_p: external_exports.number().min(0).max(1).optional(),
@@ -68672,16 +69117,8 @@ var paramsSchema = external_exports.strictObject({
   frequency_penalty: external_exports.number().min(-2).max(2).optional(),
   repetition_penalty: external_exports.number().positive().max(10).optional(),
   min_p: external_exports.number().min(0).max(1).optional(),
-  /**
-   * Anything else the server accepts, passed through as-is (and part of the cache key) — except the
-   * fields that say which model answers what: a gate takes a pull request's sampling parameters under
-   * the base's yardstick, so they must not swap the model or the request.
-   */
-  extra: external_exports.record(external_exports.string(), external_exports.unknown()).superRefine((extra, ctx) => {
-    for (const k of Object.keys(extra)) {
-      if (REQUEST_FIELDS.includes(k)) ctx.addIssue({ code: "custom", path: [k], message: `"${k}" is not a sampling parameter: the request's ${k} is llmops's to set${k === "model" ? " (name the model in target.model)" : ""}` });
-    }
-  }).optional()
+  /** Anything else the server accepts, passed through as-is (and part of the cache key). */
+  extra: external_exports.record(external_exports.string(), external_exports.unknown()).optional()
 }).default({});
 var targetSchema = external_exports.strictObject({
   /** openai-compatible: a running server at base_url. llama-cpp: llmops starts `llmops serve` on the GGUF itself. */
@@ -68777,18 +69214,18 @@ var suiteSchema = external_exports.strictObject({
 });
 
 // src/app/prompts/load-prompt-file.ts
-import { existsSync as existsSync4, readFileSync as readFileSync2 } from "node:fs";
-import { basename as basename2, dirname as dirname2, extname as extname2, join as join4, relative } from "node:path";
+import { existsSync as existsSync5, readFileSync as readFileSync3 } from "node:fs";
+import { basename as basename2, dirname as dirname2, extname as extname2, join as join5, relative } from "node:path";
 var TEMPLATE_EXTENSIONS = [".jinja", ".j2", ".jinja2", ".txt", ".md"];
 var PROMPT_EXTENSIONS = [...TEMPLATE_EXTENSIONS, ".yaml", ".yml"];
 function sidecarPath(path) {
   if (/\.ya?ml$/i.test(path)) return null;
-  const stem = join4(dirname2(path), basename2(path, extname2(path)));
+  const stem = join5(dirname2(path), basename2(path, extname2(path)));
   for (const ext of [".yaml", ".yml"]) {
     const p = stem + ext;
-    if (!existsSync4(p)) continue;
+    if (!existsSync5(p)) continue;
     try {
-      if (isPromptYaml(parseYamlSource(readFileSync2(p, "utf8"), p).value)) return null;
+      if (isPromptYaml(parseYamlSource(readFileSync3(p, "utf8"), p).value)) return null;
     } catch {
     }
     return p;
@@ -68803,8 +69240,8 @@ function readPromptSource(path, cwd, contain = () => {
   if (side) contain(side, relative(cwd, side) || side);
   return {
     file: shown,
-    text: readFileSync2(path, "utf8"),
-    sidecar: side ? { file: relative(cwd, side) || side, text: readFileSync2(side, "utf8") } : void 0
+    text: readFileSync3(path, "utf8"),
+    sidecar: side ? { file: relative(cwd, side) || side, text: readFileSync3(side, "utf8") } : void 0
   };
 }
 function loadPromptFile(path, cwd, contain) {
@@ -68812,8 +69249,8 @@ function loadPromptFile(path, cwd, contain) {
 }
 
 // src/app/eval/judge-inputs.ts
-import { existsSync as existsSync5, readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
-import { dirname as dirname3, join as join5, relative as relative2, resolve as resolve2 } from "node:path";
+import { existsSync as existsSync6, readFileSync as readFileSync4, statSync as statSync3 } from "node:fs";
+import { dirname as dirname3, join as join6, relative as relative2, resolve as resolve2 } from "node:path";
 import { fileURLToPath } from "node:url";
 
 // src/core/contracts/judge-labels.ts
@@ -68842,8 +69279,8 @@ var judgeLabelsFormat = defineFormat({
 var BUILTIN = { judge_rubric: "rubric.jinja", judge_pairwise: "pairwise.jinja" };
 function builtinJudgeDir() {
   for (let d = dirname3(fileURLToPath(import.meta.url)); ; d = dirname3(d)) {
-    const candidate = join5(d, "templates", "judges");
-    if (existsSync5(join5(d, "package.json")) && existsSync5(candidate)) return candidate;
+    const candidate = join6(d, "templates", "judges");
+    if (existsSync6(join6(d, "package.json")) && existsSync6(candidate)) return candidate;
     if (dirname3(d) === d) throw new ConfigError("the built-in judge templates (templates/judges/) are missing from this llmops installation", { hint: "reinstall llmops, or give each judge scorer its own prompt: {file: \u2026}" });
   }
 }
@@ -68858,7 +69295,7 @@ function loadJudgeInputs(suite, doc, file2, displayFile, cwd, contain) {
       const source = typeof c.prompt === "object" && c.prompt.file !== void 0 ? relative2(cwd, resolve2(base, c.prompt.file)) || c.prompt.file : "inline";
       c.loaded_prompt = { spec: prompt, source, origins };
     } else {
-      const builtin = loadPromptFile(join5(builtinJudgeDir(), BUILTIN[c.type]), cwd);
+      const builtin = loadPromptFile(join6(builtinJudgeDir(), BUILTIN[c.type]), cwd);
       c.loaded_prompt = { spec: builtin.spec, source: `builtin:${BUILTIN[c.type]}`, origins: builtin.origins };
     }
     if (c.calibration) {
@@ -68887,9 +69324,9 @@ function labelIndex(c, label) {
   return Number.isInteger(n) && n >= 1 && n <= scale ? n - 1 : `label ${JSON.stringify(label)} is not an integer from 1 to ${scale}`;
 }
 function readLabels(path, shown, where2, c, contain) {
-  if (!existsSync5(path) || statSync2(path).isDirectory()) throw new ConfigError(`${where2}: labels file not found: ${shown}`, { hint: 'paths are relative to the suite file; the file holds one {"case_id": \u2026, "label": \u2026} per line' });
+  if (!existsSync6(path) || statSync3(path).isDirectory()) throw new ConfigError(`${where2}: labels file not found: ${shown}`, { hint: 'paths are relative to the suite file; the file holds one {"case_id": \u2026, "label": \u2026} per line' });
   contain(path, where2);
-  const bytes = readFileSync3(path);
+  const bytes = readFileSync4(path);
   const labels = /* @__PURE__ */ new Map();
   const lines = bytes.toString("utf8").split("\n");
   lines.forEach((line, n) => {
@@ -68915,13 +69352,13 @@ function readLabels(path, shown, where2, c, contain) {
 async function loadSuite(path, cwd, variant, within) {
   const file2 = resolve3(cwd, path);
   const displayFile = relative3(cwd, file2) || file2;
-  if (!existsSync6(file2)) throw new InputError(`suite file not found: ${displayFile}`, { hint: "pass the path of an evals/<name>.yaml file" });
-  if (statSync3(file2).isDirectory()) throw new InputError(`${displayFile} is a directory, not a suite file`, { hint: "pass the path of an evals/<name>.yaml file" });
+  if (!existsSync7(file2)) throw new InputError(`suite file not found: ${displayFile}`, { hint: "pass the path of an evals/<name>.yaml file" });
+  if (statSync4(file2).isDirectory()) throw new InputError(`${displayFile} is a directory, not a suite file`, { hint: "pass the path of an evals/<name>.yaml file" });
   const contain = (p, what) => {
     if (within !== void 0) assertInside(p, within, what);
   };
   contain(file2, displayFile);
-  const text = readFileSync4(file2, "utf8");
+  const text = readFileSync5(file2, "utf8");
   const doc = parseYamlSource(text, displayFile);
   const suite = validateConfig(suiteSchema, doc, "eval suite");
   const base = dirname4(file2);
@@ -68939,10 +69376,10 @@ async function loadSuite(path, cwd, variant, within) {
     const pos = doc.locate(["cases", "file"]);
     const dataPath = resolve3(base, suite.cases.file);
     const shown = relative3(cwd, dataPath) || dataPath;
-    if (!existsSync6(dataPath)) {
+    if (!existsSync7(dataPath)) {
       throw new ConfigError(`${displayFile}:${pos.line}:${pos.col}: cases.file: dataset not found: ${shown}`, { hint: "paths are relative to the suite file" });
     }
-    if (statSync3(dataPath).isDirectory()) throw new ConfigError(`${displayFile}:${pos.line}:${pos.col}: cases.file: ${shown} is a directory, not a JSONL or Parquet file`);
+    if (statSync4(dataPath).isDirectory()) throw new ConfigError(`${displayFile}:${pos.line}:${pos.col}: cases.file: ${shown} is a directory, not a JSONL or Parquet file`);
     contain(dataPath, `${displayFile}:${pos.line}:${pos.col}: cases.file`);
     const read = caseFileReader(dataPath, shown);
     const limit = suite.cases.limit;
@@ -68957,9 +69394,9 @@ async function loadSuite(path, cwd, variant, within) {
     const pos = doc.locate(["scorers", i, "schema_file"]);
     const where2 = `${displayFile}:${pos.line}:${pos.col}: scorers[${i}].schema_file`;
     const path2 = resolve3(base, c.schema_file);
-    if (!existsSync6(path2)) throw new ConfigError(`${where2}: not found: ${c.schema_file}`, { hint: "paths are relative to the suite file" });
+    if (!existsSync7(path2)) throw new ConfigError(`${where2}: not found: ${c.schema_file}`, { hint: "paths are relative to the suite file" });
     contain(path2, where2);
-    const text2 = readFileSync4(path2, "utf8");
+    const text2 = readFileSync5(path2, "utf8");
     let schema5;
     try {
       schema5 = /\.ya?ml$/i.test(path2) ? parseYamlSource(text2, c.schema_file).value : JSON.parse(text2);
@@ -69036,7 +69473,7 @@ function loadPrompt(p, base, displayFile, doc, cwd, contain, at0 = ["prompt"]) {
   if (p.template !== void 0) return { prompt: { kind: "template", template: p.template }, origins: [at([...at0, "template"])] };
   if (p.messages !== void 0) return { prompt: { kind: "messages", messages: p.messages }, origins: p.messages.map((_, i) => at([...at0, "messages", i, "content"])) };
   const path = resolve3(base, p.file);
-  if (!existsSync6(path)) throw new ConfigError(`${where2}: prompt.file: not found: ${p.file}`, { hint: "paths are relative to the suite file, e.g. ../prompts/qa.jinja" });
+  if (!existsSync7(path)) throw new ConfigError(`${where2}: prompt.file: not found: ${p.file}`, { hint: "paths are relative to the suite file, e.g. ../prompts/qa.jinja" });
   contain(path, `${where2}: prompt.file`);
   const loaded = loadPromptFile(path, cwd, contain);
   return { prompt: loaded.spec, origins: loaded.origins, file: loaded };
@@ -69055,7 +69492,7 @@ function assertInside(path, root, what) {
 var SKIP_DIRS = /* @__PURE__ */ new Set(["node_modules", ".git", ".llmops"]);
 function walk(dir, keep, out = []) {
   for (const e of readdirSync2(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : 1)) {
-    const p = join6(dir, e.name);
+    const p = join7(dir, e.name);
     if (e.isDirectory()) {
       if (!SKIP_DIRS.has(e.name)) walk(p, keep, out);
     } else if (e.isFile() && keep(p)) out.push(p);
@@ -69065,7 +69502,7 @@ function walk(dir, keep, out = []) {
 var isPromptExt = (p) => PROMPT_EXTENSIONS.includes(extname3(p).toLowerCase());
 function yamlIsPrompt(p) {
   try {
-    const v = parseYamlSource(readFileSync5(p, "utf8"), p).value;
+    const v = parseYamlSource(readFileSync6(p, "utf8"), p).value;
     return v !== null && typeof v === "object" && ("messages" in v || "template" in v);
   } catch {
     return !isSidecarOfSibling(p);
@@ -69073,14 +69510,14 @@ function yamlIsPrompt(p) {
 }
 function isSidecarOfSibling(yamlPath) {
   const stem = yamlPath.replace(/\.ya?ml$/i, "");
-  return [".jinja", ".j2", ".jinja2", ".txt", ".md"].some((e) => existsSync7(stem + e));
+  return [".jinja", ".j2", ".jinja2", ".txt", ".md"].some((e) => existsSync8(stem + e));
 }
 function findPromptFiles(paths, cwd) {
   const out = [];
   for (const p of paths) {
     const abs = resolve4(cwd, p);
-    if (!existsSync7(abs)) throw new InputError(`prompts lint: ${p} does not exist`, { hint: "name prompt files or directories (default: prompts/)" });
-    if (statSync4(abs).isDirectory()) {
+    if (!existsSync8(abs)) throw new InputError(`prompts lint: ${p} does not exist`, { hint: "name prompt files or directories (default: prompts/)" });
+    if (statSync5(abs).isDirectory()) {
       for (const f of walk(abs, isPromptExt)) {
         if (/\.ya?ml$/i.test(f) ? yamlIsPrompt(f) : true) out.push(f);
       }
@@ -69089,10 +69526,10 @@ function findPromptFiles(paths, cwd) {
   return [...new Set(out)];
 }
 function findSuiteFiles(dir) {
-  if (!existsSync7(dir)) return [];
+  if (!existsSync8(dir)) return [];
   return walk(dir, (p) => /\.ya?ml$/i.test(p)).filter((p) => {
     try {
-      const v = parseYamlSource(readFileSync5(p, "utf8"), p).value;
+      const v = parseYamlSource(readFileSync6(p, "utf8"), p).value;
       return v !== null && typeof v === "object" && "cases" in v && "prompt" in v;
     } catch {
       return false;
@@ -69159,7 +69596,7 @@ async function diffPrompts(opts) {
     const blob = baseFiles.get(rel);
     return blob === void 0 ? null : Buffer.from(await git.readBlob(blob)).toString("utf8");
   };
-  const headPaths = opts.paths.filter((p) => existsSync8(resolve5(opts.cwd, p)));
+  const headPaths = opts.paths.filter((p) => existsSync9(resolve5(opts.cwd, p)));
   const head = new Set(findPromptFiles(headPaths, opts.cwd).map((f) => relative5(root, f).split("\\").join("/")));
   const basePrompts = [...baseFiles.keys()].filter((p) => isPromptPath(p) && (!/\.ya?ml$/i.test(p) || !sidecarOwner(p, baseFiles)));
   const all = [.../* @__PURE__ */ new Set([...head, ...basePrompts])].sort();
@@ -69277,8 +69714,8 @@ async function main() {
   }
 }
 async function changedPrompts(baseDir, cwd) {
-  if (!existsSync9(join7(cwd, "prompts")) && !existsSync9(join7(baseDir, "prompts"))) return void 0;
-  return diffPrompts({ cwd, base: "HEAD", baseRepo: baseDir, paths: ["prompts"], suitesDir: join7(cwd, "evals"), samples: 3 });
+  if (!existsSync10(join8(cwd, "prompts")) && !existsSync10(join8(baseDir, "prompts"))) return void 0;
+  return diffPrompts({ cwd, base: "HEAD", baseRepo: baseDir, paths: ["prompts"], suitesDir: join8(cwd, "evals"), samples: 3 });
 }
 
 // src/actions/compare/index.ts

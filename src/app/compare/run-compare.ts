@@ -1,23 +1,27 @@
 // The compare-and-gate flow that `llmops compare|gate` and actions/compare share: read both runs,
 // compare them under the policy, build the report model, and write comparison.json and report.md
 // (the PR comment). Printing, exit codes, action outputs and pull-request.json stay with the callers.
-import { existsSync } from "node:fs";
+import { appendFileSync, existsSync, writeFileSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { aggregateFor, computeComparison, type Comparison, type LoadedRun } from "../../core/compare/index.js";
+import { aggregateFor, type Comparison } from "../../core/compare/index.js";
+import type { PairedStream, RunHeader } from "../../core/compare/paired-stream.js";
 import { defaultGatePolicy, defaultPolicy, parseGatePolicy, type GatePolicy } from "../../core/gate/index.js";
 import { BUNDLE_FILES } from "../../core/github/index.js";
 import type { PromptDiffReport } from "../../core/prompts/diff-model.js";
 import type { Logger } from "../../core/ports/index.js";
 import { buildCaseDetails, renderComment, type RenderedMarkdown, type ReportContext, type ReportModel } from "../../core/report/index.js";
 import { reportRecordOf } from "../../core/report/inputs.js";
+import { casesToDetail } from "../../core/report/sections.js";
 import { buildNewCases } from "../../core/report/new-cases.js";
 import type { NewCasesReport } from "../../core/report/model.js";
 import { NEW_CASES_DIR } from "../../core/eval/new-cases.js";
 import { InputError } from "../../errors.js";
 import { VERSION } from "../../version.js";
 import { readEvalRun } from "../eval/eval-run-reader.js";
-import { comparisonFormat } from "../../core/contracts/comparison.js";
+import { serializeComparisonChunks } from "../../core/contracts/comparison.js";
+import { readCaseRecords } from "./case-records.js";
+import { streamPairedRuns } from "./stream-runs.js";
 
 export interface LoadedPolicy {
   policy: GatePolicy;
@@ -45,8 +49,8 @@ export interface CompareRunsOptions {
 }
 
 export interface CompareRunsResult {
-  baseline: LoadedRun;
-  candidate: LoadedRun;
+  baseline: RunHeader;
+  candidate: RunHeader;
   comparison: Comparison;
   model: ReportModel;
   /** report.md: the PR comment. */
@@ -55,13 +59,15 @@ export interface CompareRunsResult {
 }
 
 export async function compareRuns(o: CompareRunsOptions): Promise<CompareRunsResult> {
-  const [baseline, candidate] = await Promise.all([readEvalRun(o.baselineDir, "baseline"), readEvalRun(o.candidateDir, "candidate")]);
-  for (const w of [...baseline.warnings, ...candidate.warnings]) o.logger.warn(w);
-  const comparison = compareWithPolicy(baseline, candidate, o.policy, o.gate);
+  const { comparison, baseline, candidate } = await streamComparison(o);
   const newCases = await readNewCases(o.candidateDir, comparison, o.logger);
+  // Only the cases the comment and the job summary show in full are read back (one more pass each).
+  const shown = casesToDetail(comparison);
+  const b = await readCaseRecords(join(o.baselineDir, "results.jsonl"), shown);
+  const c = await readCaseRecords(join(o.candidateDir, "results.jsonl"), shown);
   const model: ReportModel = {
     comparison,
-    cases: buildCaseDetails(comparison, baseline.records.map(reportRecordOf), candidate.records.map(reportRecordOf)),
+    cases: buildCaseDetails(comparison, b.records, c.records),
     context: o.context ?? {},
     ...(newCases ? { newCases } : {}),
     ...(o.promptDiff && o.promptDiff.changes.length > 0 ? { promptDiff: o.promptDiff } : {}),
@@ -71,10 +77,23 @@ export async function compareRuns(o: CompareRunsOptions): Promise<CompareRunsRes
   if (o.outDir !== null) {
     await mkdir(o.outDir, { recursive: true });
     files = { comparison: join(o.outDir, BUNDLE_FILES.comparison), report: join(o.outDir, BUNDLE_FILES.report) };
-    await writeFile(files.comparison, comparisonFormat.serialize(comparison));
+    writeChunks(files.comparison, serializeComparisonChunks(comparison));
     await writeFile(files.report, comment.markdown);
   }
   return { baseline, candidate, comparison, model, comment, files };
+}
+
+/** Write a document given in pieces (a big comparison's flips are never one string). */
+function writeChunks(path: string, chunks: Iterable<string>): void {
+  writeFileSync(path, "");
+  for (const c of chunks) appendFileSync(path, c);
+}
+
+/** Both runs streamed and paired by case id (bounded memory at any size; see stream-runs.ts), compared under the policy. */
+async function streamComparison(o: CompareRunsOptions): Promise<{ comparison: Comparison; baseline: RunHeader; candidate: RunHeader }> {
+  const { stream, baseline, candidate } = await streamPairedRuns(o.baselineDir, o.candidateDir);
+  for (const w of [...baseline.warnings, ...candidate.warnings]) o.logger.warn(w);
+  return { comparison: compareWithPolicy(stream, o.policy, o.gate), baseline, candidate };
 }
 
 /**
@@ -90,11 +109,11 @@ async function readNewCases(candidateDir: string, comparison: Comparison, logger
 }
 
 /** With no policy, compare with the defaults; to gate, then apply max_regression 0.02 to every metric both runs share. */
-function compareWithPolicy(baseline: LoadedRun, candidate: LoadedRun, loaded: LoadedPolicy | null, gate: boolean): Comparison {
+function compareWithPolicy(stream: PairedStream, loaded: LoadedPolicy | null, gate: boolean): Comparison {
   const base = { aggregateFor: aggregateFor, llmopsVersion: VERSION, createdAt: new Date().toISOString() };
-  if (loaded) return computeComparison(baseline, candidate, { ...base, policy: loaded.policy, policySource: loaded.source, gate: true });
-  const first = computeComparison(baseline, candidate, { ...base, policy: defaultPolicy(), policySource: "default", gate: false });
+  if (loaded) return stream.finish({ ...base, policy: loaded.policy, policySource: loaded.source, gate: true });
+  const first = stream.finish({ ...base, policy: defaultPolicy(), policySource: "default", gate: false });
   if (!gate) return first;
   const shared = first.metrics.filter((m) => m.n > 0).map((m) => m.name);
-  return computeComparison(baseline, candidate, { ...base, policy: defaultGatePolicy(shared), policySource: "default (max_regression 0.02 on every metric both runs share)", gate: true });
+  return stream.finish({ ...base, policy: defaultGatePolicy(shared), policySource: "default (max_regression 0.02 on every metric both runs share)", gate: true });
 }

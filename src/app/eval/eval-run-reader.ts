@@ -9,7 +9,8 @@ import type { LoadedRun } from "../../core/compare/run-records.js";
 import { ResultsCollector } from "../../core/contracts/result-line.js";
 import { summaryFormat } from "../../core/contracts/summary.js";
 
-export async function readEvalRun(dir: string, label: string): Promise<LoadedRun> {
+/** The results.jsonl of a run directory, or an InputError naming what was passed instead and the fix. */
+export function resultsFileOf(dir: string, label: string): string {
   if (existsSync(dir) && statSync(dir).isFile() && basename(dir) === "results.jsonl") {
     throw new InputError(`${label} run: ${dir} is the results file; pass its directory`, { hint: `--${label} ${dirname(dir)}` });
   }
@@ -26,6 +27,11 @@ export async function readEvalRun(dir: string, label: string): Promise<LoadedRun
       hint: runs.length > 0 ? `runs found inside it: ${runs.slice(0, 5).join(", ")}${runs.length > 5 ? ", …" : ""}` : "pass the directory that holds results.jsonl (the --out of `llmops eval`)",
     });
   }
+  return resultsFile;
+}
+
+export async function readEvalRun(dir: string, label: string): Promise<LoadedRun> {
+  const resultsFile = resultsFileOf(dir, label);
   const collector = new ResultsCollector(resultsFile);
   const hash = createHash("sha256");
   let lineNo = 0;

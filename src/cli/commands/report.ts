@@ -9,6 +9,8 @@ import { renderComment, renderHtmlReport, renderJobSummary, buildCaseDetails, ty
 import type { Command } from "../command.js";
 import { REPORT_OPTIONS } from "../../core/options/report.js";
 import { cliParseConfig, readCliValues, renderCliHelp } from "../../core/options/spec.js";
+import { readCaseRecords } from "../../app/compare/case-records.js";
+import { casesToDetail } from "../../core/report/sections.js";
 import type { CliContext } from "../context.js";
 
 /** Larger results files are not read for details (the numbers come from comparison.json anyway). */
@@ -39,10 +41,19 @@ function findResults(ctx: CliContext, explicit: string | undefined, recorded: st
   return null;
 }
 
-function readRecords(ctx: CliContext, side: "baseline" | "candidate", file: string | null): ReportRecord[] {
+/**
+ * A run's records for the report: for the HTML report every case (it lists them all); for the
+ * markdown only the cases it shows in full, kept from one streaming pass (any size of run).
+ */
+async function readRecords(ctx: CliContext, side: "baseline" | "candidate", file: string | null, shown: ReadonlySet<string> | "all"): Promise<ReportRecord[]> {
   if (file === null) {
     ctx.logger.warn(`${side} results.jsonl not found: the report shows numbers and flips but no case inputs or outputs (pass --${side} DIR)`);
     return [];
+  }
+  if (shown !== "all") {
+    const { records, warnings } = await readCaseRecords(file, shown);
+    for (const w of warnings) ctx.logger.warn(w);
+    return records;
   }
   if (statSync(file).size > MAX_RESULTS_BYTES) {
     ctx.logger.warn(`${file}: larger than ${MAX_RESULTS_BYTES / 1024 / 1024} MiB, case details skipped`);
@@ -60,13 +71,14 @@ function write(ctx: CliContext, path: string, text: string, what: string): void 
   ctx.logger.info(`wrote ${what}: ${path} (${text.length.toLocaleString("en-US")} characters)`);
 }
 
-export function loadReportModel(ctx: CliContext, values: Record<string, unknown>): ReportModel {
+export async function loadReportModel(ctx: CliContext, values: Record<string, unknown>): Promise<ReportModel> {
   const file = values.comparison as string | undefined;
   if (!file) throw new InputError("llmops report: --comparison FILE is required", { hint: 'run "llmops report --help" for usage' });
   const comparison: Comparison = parseComparison(readRequired(ctx, file, "comparison"), file);
   const abs = comparisonFile(ctx, file);
-  const baseline = readRecords(ctx, "baseline", findResults(ctx, values.baseline as string | undefined, comparison.baseline.dir, abs));
-  const candidate = readRecords(ctx, "candidate", findResults(ctx, values.candidate as string | undefined, comparison.candidate.dir, abs));
+  const shown = values.html !== undefined ? "all" : casesToDetail(comparison);
+  const baseline = await readRecords(ctx, "baseline", findResults(ctx, values.baseline as string | undefined, comparison.baseline.dir, abs), shown);
+  const candidate = await readRecords(ctx, "candidate", findResults(ctx, values.candidate as string | undefined, comparison.candidate.dir, abs), shown);
   const runUrl = values["run-url"] as string | undefined;
   if (runUrl !== undefined && !/^https?:\/\/[^\s]+$/i.test(runUrl)) {
     throw new InputError(`--run-url must be an http(s) URL, got ${JSON.stringify(runUrl)}`, { hint: "e.g. --run-url https://github.com/OWNER/REPO/actions/runs/ID (other schemes are never linked)" });
@@ -87,7 +99,9 @@ usage: llmops report --comparison FILE [--markdown OUT] [--summary OUT] [--html 
 
 Renders comparison.json (written by \`llmops compare\`). With no output option, prints the PR
 comment markdown on stdout. Case inputs and outputs come from the two runs' results.jsonl, found
-in the run directories recorded in the comparison, or given with --baseline / --candidate.
+in the run directories recorded in the comparison, or given with --baseline / --candidate: the
+markdown keeps only the top flipped cases it shows (one streaming pass, any size of run); the
+HTML report lists every case, so --html reads every record (runs up to 512 MiB of results).
 
 options:
 ${renderCliHelp(REPORT_OPTIONS)}
@@ -95,7 +109,7 @@ ${renderCliHelp(REPORT_OPTIONS)}
   options: cliParseConfig(REPORT_OPTIONS),
   async run(ctx, { values }) {
     const maxChars = readCliValues(REPORT_OPTIONS, values)["max-chars"];
-    const model = loadReportModel(ctx, values);
+    const model = await loadReportModel(ctx, values);
     if (typeof values["prompts-base"] === "string") {
       const { diffPrompts } = await import("../../app/prompts/diff-prompts.js");
       model.promptDiff = await diffPrompts({ cwd: ctx.cwd, base: values["prompts-base"], paths: ["prompts"].filter((p) => existsSync(ctx.resolvePath(p))), suitesDir: ctx.resolvePath("evals"), samples: 3 });

@@ -53,7 +53,7 @@ export function metricNames(...runs: LoadedRun[]): string[] {
 }
 
 /** What the comparison needs to know of a metric: type and corpus flag from the summaries (the later run's first), direction (a rule's, else the summary's, else higher is better). */
-export function metricInfo(name: string, runs: readonly LoadedRun[], greaterIsBetter: boolean | undefined, aggregateFor: CompareOptions["aggregateFor"]): MetricInfo {
+export function metricInfo(name: string, runs: readonly Pick<LoadedRun, "summary">[], greaterIsBetter: boolean | undefined, aggregateFor: CompareOptions["aggregateFor"]): MetricInfo {
   const sm = [...runs].reverse().map((run) => run.summary?.metrics[name]).find((m) => m !== undefined);
   const type = sm?.type ?? null;
   return {
@@ -66,7 +66,7 @@ export function metricInfo(name: string, runs: readonly LoadedRun[], greaterIsBe
 }
 
 /** Why a corpus score may not be the one the runs computed: options not recorded (v1), or recorded differently. */
-export function corpusNotes(name: string, runs: readonly LoadedRun[], aggregateFor: CompareOptions["aggregateFor"]): string[] {
+export function corpusNotes(name: string, runs: readonly Pick<LoadedRun, "summary">[], aggregateFor: CompareOptions["aggregateFor"]): string[] {
   const sms = runs.map((run) => run.summary?.metrics[name]);
   const sm = [...sms].reverse().find((m) => m !== undefined);
   if (!sm?.corpus) return [];
@@ -115,6 +115,32 @@ export function computeComparison(baseline: LoadedRun, candidate: LoadedRun, opt
     for (const flip of f.sort((a, b) => (a.direction === b.direction ? 0 : a.direction === "broke" ? -1 : 1))) flips.push(flip);
   }
 
+  return assembleComparison(
+    { rows, intervals, flips, paired: paired.length, oneSided, baseline: runRef(baseline), candidate: runRef(candidate) },
+    () => computeOperational(gb, gc, paired, { ...settings, currency: currencyOf(baseline, candidate) }),
+    findUnchanged(baseline, candidate),
+    opts,
+  );
+}
+
+export const currencyOf = (baseline: Pick<LoadedRun, "summary">, candidate: Pick<LoadedRun, "summary">): string | null =>
+  candidate.summary?.cost?.currency ?? baseline.summary?.cost?.currency ?? null;
+
+/** What both ways of computing a comparison (records in memory, or streamed case by case) hand to its assembly. */
+export interface ComparisonParts {
+  rows: MetricComparison[];
+  intervals: Map<MetricComparison, IntervalAt | null>;
+  flips: Flip[];
+  paired: number;
+  oneSided: Comparison["one_sided"];
+  baseline: RunRef;
+  candidate: RunRef;
+}
+
+/** Holm over the gated metrics, the comparison's fields in order, and (with a policy) the gate's verdict. */
+export function assembleComparison(parts: ComparisonParts, operational: () => Comparison["operational"], unchanged: Comparison["unchanged"], opts: CompareOptions): Comparison {
+  const { rows, intervals, flips } = parts;
+  const policy = opts.policy;
   // Holm over the gated family; when nothing is gated, over every metric with a p-value.
   const family = rows.some((r) => r.gated) ? rows.filter((r) => r.gated && r.p_value !== null) : rows.filter((r) => r.p_value !== null);
   const familyPs = family.map((r) => r.p_value!);
@@ -128,19 +154,18 @@ export function computeComparison(baseline: LoadedRun, candidate: LoadedRun, opt
     row.ci_holm = intervals.get(row)?.(row.ci_holm_confidence) ?? null;
   });
 
-  const currency = candidate.summary?.cost?.currency ?? baseline.summary?.cost?.currency ?? null;
   const comparison: Omit<Comparison, "gate"> = {
     schema: COMPARISON_SCHEMA,
     confidence: policy.confidence,
     bootstrap: { resamples: policy.bootstrap_resamples, seed: policy.seed },
-    baseline: runRef(baseline),
-    candidate: runRef(candidate),
-    paired_cases: paired.length,
-    one_sided: oneSided,
+    baseline: parts.baseline,
+    candidate: parts.candidate,
+    paired_cases: parts.paired,
+    one_sided: parts.oneSided,
     metrics: rows,
     flips,
-    operational: computeOperational(gb, gc, paired, { ...settings, currency }),
-    unchanged: findUnchanged(baseline, candidate),
+    operational: operational(),
+    unchanged,
     provenance: { llmops_version: opts.llmopsVersion, created_at: opts.createdAt, policy_source: opts.policySource, methods: METHODS },
   };
   return { ...comparison, gate: opts.gate ? evaluateGate(comparison, policy, opts.policySource) : null };

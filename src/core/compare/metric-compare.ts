@@ -37,7 +37,7 @@ export interface MetricSettings {
 }
 
 /** One record's contribution to a metric. */
-interface Obs {
+export interface Obs {
   value: number;
   pass: boolean | null;
   stats: readonly number[] | null;
@@ -45,14 +45,14 @@ interface Obs {
   errored: boolean;
 }
 
-interface SideCounts {
+export interface SideCounts {
   records: number;
   nulls: number;
   errors: number;
 }
 
 /** A record's observation: errored records score 0 (fail) when the scorer gave no value. */
-function observe(r: RecordForCompare, metric: string, counts: SideCounts): Obs | null {
+export function observe(r: Pick<RecordForCompare, "scores" | "error">, metric: string, counts: SideCounts): Obs | null {
   const s = r.scores[metric];
   if (s && s.value !== null) {
     counts.records++;
@@ -196,7 +196,7 @@ function corpusIneligibility(info: MetricInfo, all: readonly Obs[]): string | nu
   return null;
 }
 
-function fillBinary(row: MetricComparison, mb: Float64Array, mc: Float64Array, confidence: number): IntervalAt {
+export function fillBinary(row: MetricComparison, mb: Float64Array, mc: Float64Array, confidence: number): IntervalAt {
   const t = { both: 0, broke: 0, fixed: 0, neither: 0 };
   for (let i = 0; i < mb.length; i++) {
     if (mb[i] === 1 && mc[i] === 1) t.both++;
@@ -218,7 +218,7 @@ function fillBinary(row: MetricComparison, mb: Float64Array, mc: Float64Array, c
   return (c) => tangoInterval(t, c);
 }
 
-function fillT(row: MetricComparison, mb: Float64Array, mc: Float64Array, diffs: Float64Array, clustered: boolean, confidence: number): IntervalAt | null {
+export function fillT(row: MetricComparison, mb: Float64Array, mc: Float64Array, diffs: Float64Array, clustered: boolean, confidence: number): IntervalAt | null {
   row.baseline.mean = mean(mb);
   row.candidate.mean = mean(mc);
   row.baseline.ci = oneSampleT(mb, confidence)?.ci ?? null;
@@ -246,10 +246,16 @@ function fillCorpus(row: MetricComparison, bObs: Obs[][], cObs: Obs[][], aggrega
     });
     return m;
   };
+  return fillCorpusRows(row, rows(bObs), rows(cObs), width, aggregate, settings);
+}
+
+/** The corpus row from per-case summed statistics (n × width, case-major) of both sides. */
+export function fillCorpusRows(row: MetricComparison, rowsB: Float64Array, rowsC: Float64Array, width: number, aggregate: (s: readonly number[]) => number, settings: MetricSettings): IntervalAt {
+  const n = rowsB.length / width;
   const seed = metricSeed(settings.seed, row.name);
   const resamples = corpusResamples(settings.resamples, n, width);
   if (resamples < settings.resamples) row.notes.push(`corpus bootstrap capped at ${resamples} resamples for ${n} cases × ${width} statistics (time budget)`);
-  const r = pairedBootstrapCorpus(rows(bObs), rows(cObs), width, aggregate, resamples, seed, settings.confidence);
+  const r = pairedBootstrapCorpus(rowsB, rowsC, width, aggregate, resamples, seed, settings.confidence);
   row.baseline.mean = r.baseline.estimate;
   row.candidate.mean = r.candidate.estimate;
   // BCa where the draws support it (corpus scores are ratios: skewed, biased); else percentile.
@@ -280,6 +286,11 @@ export function corpusResamples(requested: number, n: number, width: number): nu
 function withinSd(bObs: Obs[][], cObs: Obs[][], notes: string[]): number | null {
   const sb = withinClusterSd(bObs.map((os) => os.map((o) => o.value)));
   const sc = withinClusterSd(cObs.map((os) => os.map((o) => o.value)));
+  return combineWithinSd(sb, sc, notes);
+}
+
+/** √(s_b² + s_c²) from each side's pooled within-case SD (null when neither side has repeats). */
+export function combineWithinSd(sb: number | null, sc: number | null, notes: string[]): number | null {
   if (sb === null && sc === null) return null;
   if (sb === null || sc === null) notes.push("only one side has repeats; assumed the same within-case spread on the other");
   const b = sb ?? sc!;

@@ -8,10 +8,35 @@ import type { Distribution, OperationalDeltas } from "./types.js";
 /** Latency bootstraps sort-free but O(n) per draw: cap their resamples to keep big runs fast. */
 export const LATENCY_RESAMPLES_MAX = 2000;
 
-function distribution(values: number[]): Distribution {
+export function distributionOf(values: ArrayLike<number>): Distribution {
   const sorted = Float64Array.from(values).sort();
   const n = sorted.length;
   return { n, mean: n ? mean(sorted) : null, p50: n ? quantileSorted(sorted, 0.5) : null, p95: n ? quantileSorted(sorted, 0.95) : null };
+}
+
+/** The latency distributions and the bootstrapped p95 intervals, from each side's latencies in record order. */
+export function latencyDeltas(db: Distribution, dc: Distribution, lb: ArrayLike<number>, lc: ArrayLike<number>, opts: { confidence: number; resamples: number; seed: number }): OperationalDeltas["latency"] {
+  let candidateP95Ci: [number, number] | null = null;
+  let deltaP95Ci: [number, number] | null = null;
+  const B = Math.min(opts.resamples, LATENCY_RESAMPLES_MAX);
+  if (lc.length >= 2) {
+    const drawsC = bootstrapQuantile(lc, 0.95, B, opts.seed ^ 0x1a7e);
+    candidateP95Ci = summariseDraws(dc.p95!, drawsC, opts.confidence, opts.seed).ci;
+    if (lb.length >= 2) {
+      // The two runs' latencies are independent samples: resample each on its own.
+      const drawsB = bootstrapQuantile(lb, 0.95, B, opts.seed ^ 0xb45e);
+      const d = drawsC.map((v, i) => v - drawsB[i]!);
+      deltaP95Ci = summariseDraws(dc.p95! - db.p95!, d, opts.confidence, opts.seed).ci;
+    }
+  }
+  return {
+    baseline: db,
+    candidate: dc,
+    delta_p50: db.p50 !== null && dc.p50 !== null ? dc.p50 - db.p50 : null,
+    delta_p95: db.p95 !== null && dc.p95 !== null ? dc.p95 - db.p95 : null,
+    candidate_p95_ci: candidateP95Ci,
+    delta_p95_ci: deltaP95Ci,
+  };
 }
 
 function recordsOf(side: CaseRecords, cases: readonly string[]): RecordForCompare[] {
@@ -37,21 +62,7 @@ export function computeOperational(
   const lat = (rs: RecordForCompare[]) => rs.map((r) => r.latency_ms).filter((v): v is number => v !== null);
   const lb = lat(rb);
   const lc = lat(rc);
-  const db = distribution(lb);
-  const dc = distribution(lc);
-  let candidateP95Ci: [number, number] | null = null;
-  let deltaP95Ci: [number, number] | null = null;
-  const B = Math.min(opts.resamples, LATENCY_RESAMPLES_MAX);
-  if (lc.length >= 2) {
-    const drawsC = bootstrapQuantile(lc, 0.95, B, opts.seed ^ 0x1a7e);
-    candidateP95Ci = summariseDraws(dc.p95!, drawsC, opts.confidence, opts.seed).ci;
-    if (lb.length >= 2) {
-      // The two runs' latencies are independent samples: resample each on its own.
-      const drawsB = bootstrapQuantile(lb, 0.95, B, opts.seed ^ 0xb45e);
-      const d = drawsC.map((v, i) => v - drawsB[i]!);
-      deltaP95Ci = summariseDraws(dc.p95! - db.p95!, d, opts.confidence, opts.seed).ci;
-    }
-  }
+  const latency = latencyDeltas(distributionOf(lb), distributionOf(lc), lb, lc, opts);
 
   const tokens = (side: CaseRecords, rs: RecordForCompare[]) => {
     const prompt = rs.reduce((a, r) => a + (r.prompt_tokens ?? 0), 0);
@@ -65,14 +76,7 @@ export function computeOperational(
   const tc = tokens(candidate, rc);
 
   return {
-    latency: {
-      baseline: db,
-      candidate: dc,
-      delta_p50: db.p50 !== null && dc.p50 !== null ? dc.p50 - db.p50 : null,
-      delta_p95: db.p95 !== null && dc.p95 !== null ? dc.p95 - db.p95 : null,
-      candidate_p95_ci: candidateP95Ci,
-      delta_p95_ci: deltaP95Ci,
-    },
+    latency,
     tokens: {
       baseline: tb,
       candidate: tc,

@@ -34,7 +34,7 @@ function sameCases(baseline: LoadedRun, candidate: LoadedRun): boolean {
   return candidate.records.every((r) => ids.has(idOf(r.case_id, r.repeat))) && [...baseline.records, ...candidate.records].every((r) => r.error === null);
 }
 
-function scoreValues(scores: LoadedRun["records"][number]["scores"]): Record<string, number | null> {
+export function scoreValues(scores: LoadedRun["records"][number]["scores"]): Record<string, number | null> {
   return Object.fromEntries(Object.entries(scores).map(([k, v]) => [k, v.value]));
 }
 
@@ -42,12 +42,12 @@ const str = (v: unknown): string | null => (typeof v === "string" && v !== "" ? 
 const obj = (v: unknown): Record<string, unknown> => (v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
 
 /** The model's content hash as the eval recorded it (`provenance.target.model_hash`), when a provider knows it. */
-function modelHash(run: LoadedRun): string | null {
+function modelHash(run: Pick<LoadedRun, "summary">): string | null {
   return str(obj(obj(run.summary?.provenance).target).model_hash);
 }
 
-function sameModelAndPrompt(baseline: LoadedRun, candidate: LoadedRun): string | null {
-  if (!sameCases(baseline, candidate)) return null;
+/** The model hash both runs name, with the same prompt, cases, suite and sampling parameters; else null. */
+function sameModelAndPrompt(baseline: Pick<LoadedRun, "summary">, candidate: Pick<LoadedRun, "summary">): string | null {
   const bm = modelHash(baseline);
   if (bm === null || bm !== modelHash(candidate)) return null;
   const bp = obj(baseline.summary?.provenance);
@@ -60,13 +60,25 @@ function sameModelAndPrompt(baseline: LoadedRun, candidate: LoadedRun): string |
 
 /** Evidence that the candidate is the baseline, or null when anything differs (then the statistics decide). */
 export function findUnchanged(baseline: LoadedRun, candidate: LoadedRun): Unchanged | null {
-  if (sameRecords(baseline, candidate)) {
+  return decideUnchanged({ sameCases: sameCases(baseline, candidate), sameRecords: sameRecords(baseline, candidate), candidateRecords: candidate.records.length }, baseline, candidate);
+}
+
+/** What a pass over the records found; `sameRecords` implies `sameCases`. */
+export interface RecordsEvidence {
+  sameCases: boolean;
+  sameRecords: boolean;
+  candidateRecords: number;
+}
+
+/** The verdict from the records' evidence (however it was gathered) and the summaries. */
+export function decideUnchanged(e: RecordsEvidence, baseline: Pick<LoadedRun, "summary">, candidate: Pick<LoadedRun, "summary">): Unchanged | null {
+  if (e.sameRecords) {
     return {
       basis: "requests-and-outputs",
-      reason: `unchanged: all ${candidate.records.length} records were produced by the same requests and returned the same outputs as the baseline`,
+      reason: `unchanged: all ${e.candidateRecords} records were produced by the same requests and returned the same outputs as the baseline`,
     };
   }
-  const hash = sameModelAndPrompt(baseline, candidate);
+  const hash = e.sameCases ? sameModelAndPrompt(baseline, candidate) : null;
   if (hash !== null) {
     return {
       basis: "model-and-prompt",

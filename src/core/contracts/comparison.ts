@@ -4,6 +4,7 @@ import { z } from "zod";
 import { JudgeSummarySchema } from "./summary.js";
 import { defineFormat } from "./format.js";
 import { GateVerdictSchema } from "./gate-verdict.js";
+import { InternalError } from "../../errors.js";
 
 export const COMPARISON_TAG = "llmops.comparison/v1";
 
@@ -155,4 +156,34 @@ function unknownIntervalsAsNull(value: unknown): unknown {
   return Object.fromEntries(
     Object.entries(value).map(([k, v]) => [k, INTERVAL_KEYS.has(k) && Array.isArray(v) && v.some((x) => typeof x !== "number") ? null : unknownIntervalsAsNull(v)]),
   );
+}
+
+/**
+ * comparison.json as `comparisonFormat.serialize` writes it, byte for byte, in pieces: the document
+ * without its flips is checked and written whole; the flips (one per flipped case and metric: the
+ * bulk of a big run's file) are checked and written a batch at a time, so neither the whole text nor
+ * a checked copy of every flip is ever held.
+ */
+export function* serializeComparisonChunks(c: Comparison, batch = 4096): Generator<string> {
+  const head = comparisonFormat.serialize({ ...c, flips: [] });
+  const slot = '\n  "flips": []';
+  const at = head.indexOf(slot);
+  if (at < 0 || head.indexOf(slot, at + 1) >= 0) throw new InternalError("comparison.json: the flips field was not found once in the serialized document");
+  if (c.flips.length === 0) {
+    yield head;
+    return;
+  }
+  yield `${head.slice(0, at)}\n  "flips": [\n`;
+  for (let i = 0; i < c.flips.length; i += batch) {
+    const parts: string[] = [];
+    for (const f of c.flips.slice(i, i + batch)) {
+      // As serialize does: check what lands in the file.
+      const json: unknown = JSON.parse(JSON.stringify(f));
+      const r = FlipSchema.safeParse(json);
+      if (!r.success) throw new InternalError(`llmops built an invalid ${COMPARISON_TAG} document: flips: ${r.error.issues[0]!.message}`);
+      parts.push(`    ${JSON.stringify(json, null, 2).replace(/\n/g, "\n    ")}`);
+    }
+    yield `${parts.join(",\n")}${i + batch < c.flips.length ? ",\n" : ""}`;
+  }
+  yield `\n  ]${head.slice(at + slot.length)}`;
 }

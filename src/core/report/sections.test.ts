@@ -4,7 +4,7 @@ import type { Comparison } from "../compare/types.js";
 import { renderStickyMarker } from "./marker.js";
 import { renderMermaidMetricChart } from "./mermaid.js";
 import type { ReportModel } from "./model.js";
-import { renderMetricCaption, renderProvenance, renderVerdict } from "./sections.js";
+import { rankFlippedCases, renderMetricCaption, renderProvenance, renderVerdict } from "./sections.js";
 
 const model = (c: Comparison): ReportModel => ({ comparison: c, cases: [], context: {} });
 
@@ -86,5 +86,35 @@ describe("warnings", () => {
     const prov = renderProvenance(model(c));
     expect(prov).toContain("- ⚠️ candidate: results.jsonl: partial last line ignored");
     expect(prov).toContain("- ⚠️ token\\_f1: 2 null values excluded");
+  });
+});
+
+describe("rankFlippedCases", () => {
+  it("keeps the first k of the full ranking (most flips, then most moved, then first flipped) without sorting them all", () => {
+    let seed = 7;
+    const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const flips: Comparison["flips"] = [];
+    for (let i = 0; i < 3000; i++) {
+      const id = `c${Math.floor(rand() * 900)}`;
+      flips.push({ case_id: id, metric: `m${i % 3}`, direction: rand() < 0.6 ? "broke" : "fixed", baseline: Math.round(rand() * 4) / 4, candidate: Math.round(rand() * 4) / 4 });
+    }
+    const c: Comparison = { ...makeComparison(), flips };
+    for (const direction of ["broke", "fixed"] as const) {
+      // The reference: every flipped case ranked by one full sort.
+      const by = new Map<string, { count: number; moved: number; order: number }>();
+      flips.forEach((f, i) => {
+        if (f.direction !== direction) return;
+        const e = by.get(f.case_id) ?? { count: 0, moved: 0, order: i };
+        e.count++;
+        e.moved += Math.abs(f.candidate - f.baseline);
+        by.set(f.case_id, e);
+      });
+      const all = [...by.entries()].sort((a, b) => b[1].count - a[1].count || b[1].moved - a[1].moved || a[1].order - b[1].order).map(([id]) => id);
+      for (const k of [1, 5, 40, 1000]) {
+        const got = rankFlippedCases(model(c), direction, k);
+        expect(got.total).toBe(all.length);
+        expect(got.ids).toEqual(all.slice(0, k));
+      }
+    }
   });
 });

@@ -1,7 +1,7 @@
 // The parts of the markdown report, each a pure function of the model. markdown.ts assembles them
 // and fits the result in GitHub's size limit.
 import { markdownTable } from "markdown-table";
-import type { Comparison, MetricComparison, RunRef } from "../compare/types.js";
+import type { Comparison, Flip, MetricComparison, RunRef } from "../compare/types.js";
 import type { GateCheck, Verdict } from "../gate/types.js";
 import { escapeHtmlText, escapeMarkdownText, renderCodeBlock, renderCodeSpan, safeUrl } from "./escape.js";
 import {
@@ -202,9 +202,25 @@ function expectedText(v: unknown): string | null {
   return typeof v === "string" ? v : JSON.stringify(v, null, 2);
 }
 
+/** The comparison's flips by case id, built once per comparison (a big run has many flips and many renders). */
+const flipsIndex = new WeakMap<Comparison, Map<string, Flip[]>>();
+function flipsOf(c: Comparison, caseId: string): Flip[] {
+  let index = flipsIndex.get(c);
+  if (!index) {
+    index = new Map();
+    for (const f of c.flips) {
+      const list = index.get(f.case_id);
+      if (list) list.push(f);
+      else index.set(f.case_id, [f]);
+    }
+    flipsIndex.set(c, index);
+  }
+  return index.get(caseId) ?? [];
+}
+
 function flipScores(model: ReportModel, caseId: string, direction: "broke" | "fixed"): string {
-  return model.comparison.flips
-    .filter((f) => f.case_id === caseId && f.direction === direction)
+  return flipsOf(model.comparison, caseId)
+    .filter((f) => f.direction === direction)
     .map((f) => {
       const m = model.comparison.metrics.find((x) => x.name === f.metric);
       const fmt = (v: number) => (m?.kind === "binary" && (v === 0 || v === 1) ? (v === 1 ? "pass" : "fail") : m ? formatValue(m, v) : v.toFixed(2));
@@ -213,17 +229,60 @@ function flipScores(model: ReportModel, caseId: string, direction: "broke" | "fi
     .join(", ");
 }
 
-/** Cases that flipped in one direction, most flips first, then by how much they moved. */
-export function rankFlippedCases(model: ReportModel, direction: "broke" | "fixed"): string[] {
-  const byCase = new Map<string, { count: number; moved: number; order: number }>();
-  model.comparison.flips.forEach((f, i) => {
+/** Flipped cases a rendering names, per direction: the most shown in full (the job summary's 10) and the 30 listed after them. */
+export const FLIPPED_CASES_NAMED = 40;
+/** The most cases per direction any rendering shows in full (the job summary's first level). */
+export const FLIPPED_CASES_SHOWN = 10;
+
+/**
+ * Cases that flipped in one direction, most flips first, then by how much they moved, then in
+ * flip order: the first `limit` of them (kept by insertion into a list of at most `limit`, never
+ * sorting them all) and how many there are.
+ */
+export function rankFlippedCases(model: Pick<ReportModel, "comparison">, direction: "broke" | "fixed", limit = FLIPPED_CASES_NAMED): { ids: string[]; total: number } {
+  if (limit <= FLIPPED_CASES_NAMED) {
+    // A comment is rendered at several levels of detail: rank a comparison's flips once.
+    const cached = rankCache.get(model.comparison) ?? {};
+    const ranked = (cached[direction] ??= rankFlips(model.comparison, direction, FLIPPED_CASES_NAMED));
+    rankCache.set(model.comparison, cached);
+    return { ids: ranked.ids.slice(0, limit), total: ranked.total };
+  }
+  return rankFlips(model.comparison, direction, limit);
+}
+
+const rankCache = new WeakMap<Comparison, Partial<Record<"broke" | "fixed", { ids: string[]; total: number }>>>();
+
+function rankFlips(comparison: Comparison, direction: "broke" | "fixed", limit: number): { ids: string[]; total: number } {
+  type Entry = { id: string; count: number; moved: number; order: number };
+  const byCase = new Map<string, Entry>();
+  comparison.flips.forEach((f, i) => {
     if (f.direction !== direction) return;
-    const e = byCase.get(f.case_id) ?? { count: 0, moved: 0, order: i };
+    const e = byCase.get(f.case_id) ?? { id: f.case_id, count: 0, moved: 0, order: i };
     e.count += 1;
     e.moved += Math.abs(f.candidate - f.baseline);
     byCase.set(f.case_id, e);
   });
-  return [...byCase.entries()].sort((a, b) => b[1].count - a[1].count || b[1].moved - a[1].moved || a[1].order - b[1].order).map(([id]) => id);
+  const before = (a: Entry, b: Entry) => b.count - a.count || b.moved - a.moved || a.order - b.order;
+  const top: Entry[] = [];
+  for (const e of byCase.values()) {
+    if (top.length === limit && before(e, top[top.length - 1]!) >= 0) continue;
+    let lo = 0;
+    let hi = top.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (before(top[mid]!, e) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    top.splice(lo, 0, e);
+    if (top.length > limit) top.pop();
+  }
+  return { ids: top.map((e) => e.id), total: byCase.size };
+}
+
+/** The cases whose inputs and outputs any rendering may show: the top flipped cases of each direction. */
+export function casesToDetail(comparison: Comparison): Set<string> {
+  const model = { comparison };
+  return new Set([...rankFlippedCases(model, "broke", FLIPPED_CASES_SHOWN).ids, ...rankFlippedCases(model, "fixed", FLIPPED_CASES_SHOWN).ids]);
 }
 
 function renderOneCase(model: ReportModel, id: string, direction: "broke" | "fixed", detail: CaseDetail | undefined, limits: CaseLimits): string {
@@ -252,15 +311,15 @@ export function renderCaseSections(model: ReportModel, limits: CaseLimits): { te
   const total = { broke: 0, fixed: 0 };
   const sections: string[] = [];
   for (const direction of ["broke", "fixed"] as const) {
-    const ids = rankFlippedCases(model, direction);
-    total[direction] = ids.length;
-    if (ids.length === 0) continue;
+    const { ids, total: all } = rankFlippedCases(model, direction, limits.perKind + 30);
+    total[direction] = all;
+    if (all === 0) continue;
     const picked = ids.slice(0, limits.perKind);
     shown[direction] = picked.length;
     const label = direction === "broke" ? "💥 Broke (passed on the baseline, fail on the candidate)" : "🩹 Fixed (failed on the baseline, pass on the candidate)";
-    const count = picked.length < ids.length ? `${ids.length} cases, top ${picked.length} shown` : `${ids.length} case${ids.length === 1 ? "" : "s"}`;
+    const count = picked.length < all ? `${all} cases, top ${picked.length} shown` : `${all} case${all === 1 ? "" : "s"}`;
     const body = picked.map((id) => renderOneCase(model, id, direction, byId.get(id), limits)).join("\n");
-    const rest = ids.length - picked.length;
+    const rest = all - picked.length;
     const restLine = rest > 0 ? `\n${rest} more: ${ids.slice(limits.perKind, limits.perKind + 30).map((id) => renderCodeSpan(id, { maxLength: 40 })).join(", ")}${rest > 30 ? ", …" : ""}\n` : "";
     sections.push(`<details>\n<summary>${label}: ${count}</summary>\n\n${body}${restLine}\n</details>\n`);
   }
