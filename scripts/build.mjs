@@ -58,6 +58,17 @@ rmSync(join(root, "schemas"), { recursive: true, force: true });
 mkdirSync(join(root, "schemas"), { recursive: true });
 for (const [path, text] of generatedReference()) writeFileSync(join(root, path), text);
 
+// Each action.yml's inputs block from the option spec it shares with the CLI (src/core/options/).
+const inputsBundle = join(root, "node_modules", ".cache", "llmops-build", "action-inputs.mjs");
+await build({ absWorkingDir: root, entryPoints: ["scripts/action-inputs.ts"], outfile: inputsBundle, bundle: true, packages: "external", platform: "node", format: "esm", logLevel: "warning" });
+const { withGeneratedInputs } = await import(`${inputsBundle}?t=${Date.now()}`);
+for (const name of actions) {
+  const file = join(root, "actions", name, "action.yml");
+  const text = readFileSync(file, "utf8");
+  const next = withGeneratedInputs(name, text);
+  if (next !== text) writeFileSync(file, next);
+}
+
 writeFileSync(join(root, "dist", "THIRD_PARTY_NOTICES.txt"), thirdPartyNotices(results.flatMap((r) => Object.keys(r.metafile.inputs))));
 console.log(`build: ${entries.length} bundles (${entries.map((e) => e.name).join(", ")})`);
 

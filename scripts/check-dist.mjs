@@ -1,11 +1,12 @@
-// Fails when dist/ (or the generated format reference: schemas/, docs/formats.md) differs from what
+// Fails when dist/ (or the generated format reference: schemas/, docs/formats.md; or the inputs
+// blocks of actions/*/action.yml, generated from src/core/options/) differs from what
 // the build produces: `git status --porcelain` also catches new and deleted files, which a plain
 // diff misses.
 import { execFileSync } from "node:child_process";
 
-const out = execFileSync("git", ["status", "--porcelain", "--", "dist", "schemas", "docs/formats.md"], { encoding: "utf8" });
+const out = execFileSync("git", ["status", "--porcelain", "--", "dist", "schemas", "docs/formats.md", "actions"], { encoding: "utf8" });
 if (out.trim() !== "") {
-  console.error("dist/, schemas/ or docs/formats.md is not what the build produces. Run `npm run build` and commit them:\n" + out);
+  console.error("dist/, schemas/, docs/formats.md or actions/*/action.yml is not what the build produces. Run `npm run build` and commit them:\n" + out);
   process.exit(1);
 }
-console.log("dist/, schemas/ and docs/formats.md are current");
+console.log("dist/, schemas/, docs/formats.md and actions/*/action.yml are current");

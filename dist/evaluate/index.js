@@ -28474,27 +28474,27 @@ var require_stringifyString = __commonJS({
       return true;
     }
     function doubleQuotedString(value, ctx) {
-      const json2 = JSON.stringify(value);
+      const json3 = JSON.stringify(value);
       if (ctx.options.doubleQuotedAsJSON)
-        return json2;
+        return json3;
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
       let str = "";
       let start = 0;
-      for (let i = 0, ch = json2[i]; ch; ch = json2[++i]) {
-        if (ch === " " && json2[i + 1] === "\\" && json2[i + 2] === "n") {
-          str += json2.slice(start, i) + "\\ ";
+      for (let i = 0, ch = json3[i]; ch; ch = json3[++i]) {
+        if (ch === " " && json3[i + 1] === "\\" && json3[i + 2] === "n") {
+          str += json3.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
         }
         if (ch === "\\")
-          switch (json2[i + 1]) {
+          switch (json3[i + 1]) {
             case "u":
               {
-                str += json2.slice(start, i);
-                const code = json2.substr(i + 2, 4);
+                str += json3.slice(start, i);
+                const code = json3.substr(i + 2, 4);
                 switch (code) {
                   case "0000":
                     str += "\\0";
@@ -28524,23 +28524,23 @@ var require_stringifyString = __commonJS({
                     if (code.substr(0, 2) === "00")
                       str += "\\x" + code.substr(2);
                     else
-                      str += json2.substr(i, 6);
+                      str += json3.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
               }
               break;
             case "n":
-              if (implicitKey || json2[i + 2] === '"' || json2.length < minMultiLineLength) {
+              if (implicitKey || json3[i + 2] === '"' || json3.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str += json2.slice(start, i) + "\n\n";
-                while (json2[i + 2] === "\\" && json2[i + 3] === "n" && json2[i + 4] !== '"') {
+                str += json3.slice(start, i) + "\n\n";
+                while (json3[i + 2] === "\\" && json3[i + 3] === "n" && json3[i + 4] !== '"') {
                   str += "\n";
                   i += 2;
                 }
                 str += indent;
-                if (json2[i + 2] === " ")
+                if (json3[i + 2] === " ")
                   str += "\\";
                 i += 1;
                 start = i + 1;
@@ -28550,7 +28550,7 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str = start ? str + json2.slice(start) : json2;
+      str = start ? str + json3.slice(start) : json3;
       return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
@@ -30972,11 +30972,11 @@ var require_Document = __commonJS({
           throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
       }
       // json & jsonArg are only used from toJSON()
-      toJS({ json: json2, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+      toJS({ json: json3, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
         const ctx = {
           anchors: /* @__PURE__ */ new Map(),
           doc: this,
-          keep: !json2,
+          keep: !json3,
           mapAsMap: mapAsMap === true,
           mapKeyWarned: false,
           maxAliasCount: typeof maxAliasCount === "number" ? maxAliasCount : 100
@@ -55140,13 +55140,13 @@ function initializeContext(params) {
     external: params?.external ?? void 0
   };
 }
-function handleUnrepresentable(schema5, ctx, json2, params, message) {
+function handleUnrepresentable(schema5, ctx, json3, params, message) {
   const result = typeof ctx.unrepresentable === "function" ? ctx.unrepresentable({ zodSchema: schema5, path: params.path, message }) : ctx.unrepresentable;
   if (result === "any")
     return false;
   if (result === void 0 || result === "throw")
     throw new Error(message);
-  Object.assign(json2, result);
+  Object.assign(json3, result);
   return true;
 }
 function processSchema(schema5, ctx, _params = { path: [], schemaPath: [] }) {
@@ -55382,12 +55382,12 @@ function foldObjects(members2) {
   }
   return folded;
 }
-function foldIntersection(json2) {
-  const allOf = json2.allOf;
+function foldIntersection(json3) {
+  const allOf = json3.allOf;
   if (!Array.isArray(allOf) || allOf.length < 2)
     return;
   for (const key of FOLDABLE_KEYS)
-    if (key in json2)
+    if (key in json3)
       return;
   const unions = allOf.filter((m) => UNION_KEYS.some((k) => Array.isArray(m[k])));
   let folded = null;
@@ -55406,8 +55406,8 @@ function foldIntersection(json2) {
   }
   if (!folded)
     return;
-  delete json2.allOf;
-  assignProps(json2, folded);
+  delete json3.allOf;
+  assignProps(json3, folded);
 }
 function finalize(ctx, schema5) {
   const root = ctx.seen.get(schema5);
@@ -55489,20 +55489,20 @@ function finalize(ctx, schema5) {
     if (ctx.intersections.length) {
       const carriers = /* @__PURE__ */ new Map();
       for (const seen of ctx.seen.values()) {
-        for (const json2 of [seen.schema, seen.def]) {
-          const allOf = json2?.allOf;
+        for (const json3 of [seen.schema, seen.def]) {
+          const allOf = json3?.allOf;
           if (!Array.isArray(allOf))
             continue;
           const existing = carriers.get(allOf);
           if (existing)
-            existing.push(json2);
+            existing.push(json3);
           else
-            carriers.set(allOf, [json2]);
+            carriers.set(allOf, [json3]);
         }
       }
       for (const allOf of ctx.intersections) {
-        for (const json2 of carriers.get(allOf) ?? [])
-          foldIntersection(json2);
+        for (const json3 of carriers.get(allOf) ?? [])
+          foldIntersection(json3);
       }
     }
   }
@@ -55737,29 +55737,29 @@ var exactPatterns = /* @__PURE__ */ new Map([
 ]);
 var exactPattern = (p) => exactPatterns.get(p) ?? p;
 var stringProcessor = (schema5, ctx, _json, _params) => {
-  const json2 = _json;
-  json2.type = "string";
+  const json3 = _json;
+  json3.type = "string";
   const { minimum, maximum, format: format2, patterns, contentEncoding, laxFormat } = aggregateChecks(schema5);
   if (typeof minimum === "number")
-    json2.minLength = minimum;
+    json3.minLength = minimum;
   if (typeof maximum === "number")
-    json2.maxLength = maximum;
+    json3.maxLength = maximum;
   if (format2) {
-    json2.format = formatMap[format2] ?? format2;
-    if (json2.format === "")
-      delete json2.format;
+    json3.format = formatMap[format2] ?? format2;
+    if (json3.format === "")
+      delete json3.format;
     if (format2 === "time" || laxFormat) {
-      delete json2.format;
+      delete json3.format;
     }
   }
   if (contentEncoding)
-    json2.contentEncoding = contentEncoding;
+    json3.contentEncoding = contentEncoding;
   if (patterns && patterns.size > 0) {
     const patternList = [...patterns].map(exactPattern);
     if (patternList.length === 1)
-      json2.pattern = patternList[0].source;
+      json3.pattern = patternList[0].source;
     else if (patternList.length > 1) {
-      json2.allOf = [
+      json3.allOf = [
         ...patternList.map((regex2) => ({
           ...ctx.target === "draft-07" || ctx.target === "draft-04" || ctx.target === "openapi-3.0" ? { type: "string" } : {},
           pattern: regex2.source
@@ -55769,31 +55769,31 @@ var stringProcessor = (schema5, ctx, _json, _params) => {
   }
 };
 var numberProcessor = (schema5, ctx, _json, params) => {
-  const json2 = _json;
+  const json3 = _json;
   const { minimum, maximum, multipleOf, exclusiveMaximum, exclusiveMinimum, isInt } = aggregateChecks(schema5);
-  json2.type = isInt ? "integer" : "number";
+  json3.type = isInt ? "integer" : "number";
   const exMin = typeof exclusiveMinimum === "number" && exclusiveMinimum >= (minimum ?? Number.NEGATIVE_INFINITY);
   const exMax = typeof exclusiveMaximum === "number" && exclusiveMaximum <= (maximum ?? Number.POSITIVE_INFINITY);
   const legacy = ctx.target === "draft-04" || ctx.target === "openapi-3.0";
   if (exMin) {
     if (legacy) {
-      json2.minimum = exclusiveMinimum;
-      json2.exclusiveMinimum = true;
+      json3.minimum = exclusiveMinimum;
+      json3.exclusiveMinimum = true;
     } else {
-      json2.exclusiveMinimum = exclusiveMinimum;
+      json3.exclusiveMinimum = exclusiveMinimum;
     }
   } else if (typeof minimum === "number") {
-    json2.minimum = minimum;
+    json3.minimum = minimum;
   }
   if (exMax) {
     if (legacy) {
-      json2.maximum = exclusiveMaximum;
-      json2.exclusiveMaximum = true;
+      json3.maximum = exclusiveMaximum;
+      json3.exclusiveMaximum = true;
     } else {
-      json2.exclusiveMaximum = exclusiveMaximum;
+      json3.exclusiveMaximum = exclusiveMaximum;
     }
   } else if (typeof maximum === "number") {
-    json2.maximum = maximum;
+    json3.maximum = maximum;
   }
   if (multipleOf) {
     const divisors = /* @__PURE__ */ new Set();
@@ -55801,75 +55801,75 @@ var numberProcessor = (schema5, ctx, _json, params) => {
       if (Number.isFinite(divisor) && divisor !== 0)
         divisors.add(Math.abs(divisor));
       else
-        handleUnrepresentable(schema5, ctx, json2, params, `A multipleOf divisor of ${divisor} cannot be represented in JSON Schema`);
+        handleUnrepresentable(schema5, ctx, json3, params, `A multipleOf divisor of ${divisor} cannot be represented in JSON Schema`);
     }
     const [first, ...rest] = divisors;
     if (first !== void 0)
-      json2.multipleOf = first;
+      json3.multipleOf = first;
     if (rest.length)
-      json2.allOf = [...json2.allOf ?? [], ...rest.map((m) => ({ multipleOf: m }))];
+      json3.allOf = [...json3.allOf ?? [], ...rest.map((m) => ({ multipleOf: m }))];
   }
 };
-var booleanProcessor = (_schema, _ctx, json2, _params) => {
-  json2.type = "boolean";
+var booleanProcessor = (_schema, _ctx, json3, _params) => {
+  json3.type = "boolean";
 };
-var bigintProcessor = (schema5, ctx, json2, params) => {
-  handleUnrepresentable(schema5, ctx, json2, params, "BigInt cannot be represented in JSON Schema");
+var bigintProcessor = (schema5, ctx, json3, params) => {
+  handleUnrepresentable(schema5, ctx, json3, params, "BigInt cannot be represented in JSON Schema");
 };
-var symbolProcessor = (schema5, ctx, json2, params) => {
-  handleUnrepresentable(schema5, ctx, json2, params, "Symbols cannot be represented in JSON Schema");
+var symbolProcessor = (schema5, ctx, json3, params) => {
+  handleUnrepresentable(schema5, ctx, json3, params, "Symbols cannot be represented in JSON Schema");
 };
-var nullProcessor = (_schema, ctx, json2, _params) => {
+var nullProcessor = (_schema, ctx, json3, _params) => {
   if (ctx.target === "openapi-3.0") {
-    json2.type = "string";
-    json2.nullable = true;
-    json2.enum = [null];
+    json3.type = "string";
+    json3.nullable = true;
+    json3.enum = [null];
   } else {
-    json2.type = "null";
+    json3.type = "null";
   }
 };
-var undefinedProcessor = (schema5, ctx, json2, params) => {
-  handleUnrepresentable(schema5, ctx, json2, params, "Undefined cannot be represented in JSON Schema");
+var undefinedProcessor = (schema5, ctx, json3, params) => {
+  handleUnrepresentable(schema5, ctx, json3, params, "Undefined cannot be represented in JSON Schema");
 };
-var voidProcessor = (schema5, ctx, json2, params) => {
-  handleUnrepresentable(schema5, ctx, json2, params, "Void cannot be represented in JSON Schema");
+var voidProcessor = (schema5, ctx, json3, params) => {
+  handleUnrepresentable(schema5, ctx, json3, params, "Void cannot be represented in JSON Schema");
 };
-var neverProcessor = (_schema, _ctx, json2, _params) => {
-  json2.not = {};
+var neverProcessor = (_schema, _ctx, json3, _params) => {
+  json3.not = {};
 };
 var anyProcessor = (_schema, _ctx, _json, _params) => {
 };
 var unknownProcessor = (_schema, _ctx, _json, _params) => {
 };
-var dateProcessor = (schema5, ctx, json2, params) => {
-  handleUnrepresentable(schema5, ctx, json2, params, "Date cannot be represented in JSON Schema");
+var dateProcessor = (schema5, ctx, json3, params) => {
+  handleUnrepresentable(schema5, ctx, json3, params, "Date cannot be represented in JSON Schema");
 };
-var enumProcessor = (schema5, _ctx, json2, _params) => {
+var enumProcessor = (schema5, _ctx, json3, _params) => {
   const def = schema5._zod.def;
   const values = getEnumValues(def.entries);
   if (values.length === 0) {
-    json2.not = {};
+    json3.not = {};
     return;
   }
   if (values.every((v) => typeof v === "number"))
-    json2.type = "number";
+    json3.type = "number";
   if (values.every((v) => typeof v === "string"))
-    json2.type = "string";
-  json2.enum = values;
+    json3.type = "string";
+  json3.enum = values;
 };
-var literalProcessor = (schema5, ctx, json2, params) => {
+var literalProcessor = (schema5, ctx, json3, params) => {
   const def = schema5._zod.def;
   if (def.values.length === 0) {
-    json2.not = {};
+    json3.not = {};
     return;
   }
   const vals = [];
   for (const val of def.values) {
     if (val === void 0) {
-      if (handleUnrepresentable(schema5, ctx, json2, params, "Literal `undefined` cannot be represented in JSON Schema"))
+      if (handleUnrepresentable(schema5, ctx, json3, params, "Literal `undefined` cannot be represented in JSON Schema"))
         return;
     } else if (typeof val === "bigint") {
-      if (handleUnrepresentable(schema5, ctx, json2, params, "BigInt literals cannot be represented in JSON Schema"))
+      if (handleUnrepresentable(schema5, ctx, json3, params, "BigInt literals cannot be represented in JSON Schema"))
         return;
       vals.push(Number(val));
     } else {
@@ -55879,37 +55879,37 @@ var literalProcessor = (schema5, ctx, json2, params) => {
   if (vals.length === 0) {
   } else if (vals.length === 1) {
     const val = vals[0];
-    json2.type = val === null ? "null" : typeof val;
+    json3.type = val === null ? "null" : typeof val;
     if (ctx.target === "draft-04" || ctx.target === "openapi-3.0") {
-      json2.enum = [val];
+      json3.enum = [val];
     } else {
-      json2.const = val;
+      json3.const = val;
     }
   } else {
     if (vals.every((v) => typeof v === "number"))
-      json2.type = "number";
+      json3.type = "number";
     if (vals.every((v) => typeof v === "string"))
-      json2.type = "string";
+      json3.type = "string";
     if (vals.every((v) => typeof v === "boolean"))
-      json2.type = "boolean";
+      json3.type = "boolean";
     if (vals.every((v) => v === null))
-      json2.type = "null";
-    json2.enum = vals;
+      json3.type = "null";
+    json3.enum = vals;
   }
 };
-var nanProcessor = (schema5, ctx, json2, params) => {
-  handleUnrepresentable(schema5, ctx, json2, params, "NaN cannot be represented in JSON Schema");
+var nanProcessor = (schema5, ctx, json3, params) => {
+  handleUnrepresentable(schema5, ctx, json3, params, "NaN cannot be represented in JSON Schema");
 };
-var templateLiteralProcessor = (schema5, _ctx, json2, _params) => {
-  const _json = json2;
+var templateLiteralProcessor = (schema5, _ctx, json3, _params) => {
+  const _json = json3;
   const pattern = schema5._zod.pattern;
   if (!pattern)
     throw new Error("Pattern not found in template literal");
   _json.type = "string";
   _json.pattern = pattern.source;
 };
-var fileProcessor = (schema5, _ctx, json2, _params) => {
-  const _json = json2;
+var fileProcessor = (schema5, _ctx, json3, _params) => {
+  const _json = json3;
   _json.type = "string";
   _json.format = "binary";
   _json.contentEncoding = "binary";
@@ -55927,34 +55927,34 @@ var fileProcessor = (schema5, _ctx, json2, _params) => {
   else
     _json.anyOf = mime.map((m) => ({ contentMediaType: m }));
 };
-var successProcessor = (_schema, _ctx, json2, _params) => {
-  json2.type = "boolean";
+var successProcessor = (_schema, _ctx, json3, _params) => {
+  json3.type = "boolean";
 };
-var customProcessor = (schema5, ctx, json2, params) => {
-  handleUnrepresentable(schema5, ctx, json2, params, "Custom types cannot be represented in JSON Schema");
+var customProcessor = (schema5, ctx, json3, params) => {
+  handleUnrepresentable(schema5, ctx, json3, params, "Custom types cannot be represented in JSON Schema");
 };
-var functionProcessor = (schema5, ctx, json2, params) => {
-  handleUnrepresentable(schema5, ctx, json2, params, "Function types cannot be represented in JSON Schema");
+var functionProcessor = (schema5, ctx, json3, params) => {
+  handleUnrepresentable(schema5, ctx, json3, params, "Function types cannot be represented in JSON Schema");
 };
-var transformProcessor = (schema5, ctx, json2, params) => {
-  handleUnrepresentable(schema5, ctx, json2, params, "Transforms cannot be represented in JSON Schema");
+var transformProcessor = (schema5, ctx, json3, params) => {
+  handleUnrepresentable(schema5, ctx, json3, params, "Transforms cannot be represented in JSON Schema");
 };
-var mapProcessor = (schema5, ctx, json2, params) => {
-  handleUnrepresentable(schema5, ctx, json2, params, "Map cannot be represented in JSON Schema");
+var mapProcessor = (schema5, ctx, json3, params) => {
+  handleUnrepresentable(schema5, ctx, json3, params, "Map cannot be represented in JSON Schema");
 };
-var setProcessor = (schema5, ctx, json2, params) => {
-  handleUnrepresentable(schema5, ctx, json2, params, "Set cannot be represented in JSON Schema");
+var setProcessor = (schema5, ctx, json3, params) => {
+  handleUnrepresentable(schema5, ctx, json3, params, "Set cannot be represented in JSON Schema");
 };
 var arrayProcessor = (schema5, ctx, _json, params) => {
-  const json2 = _json;
+  const json3 = _json;
   const def = schema5._zod.def;
   const { minimum, maximum } = aggregateChecks(schema5);
   if (typeof minimum === "number")
-    json2.minItems = minimum;
+    json3.minItems = minimum;
   if (typeof maximum === "number")
-    json2.maxItems = maximum;
-  json2.type = "array";
-  json2.items = processSchema(def.element, ctx, {
+    json3.maxItems = maximum;
+  json3.type = "array";
+  json3.items = processSchema(def.element, ctx, {
     ...params,
     path: [...params.path, "items"]
   });
@@ -55970,17 +55970,17 @@ function inputOptin(schema5) {
   return schema5._zod.optin;
 }
 var objectProcessor = (schema5, ctx, _json, params) => {
-  const json2 = _json;
+  const json3 = _json;
   const def = schema5._zod.def;
   const shape = def.shape;
   const symbolKeys = Object.getOwnPropertySymbols(shape);
-  if (symbolKeys.length && handleUnrepresentable(schema5, ctx, json2, params, "Symbol keys cannot be represented in JSON Schema")) {
+  if (symbolKeys.length && handleUnrepresentable(schema5, ctx, json3, params, "Symbol keys cannot be represented in JSON Schema")) {
     return;
   }
-  json2.type = "object";
-  json2.properties = {};
+  json3.type = "object";
+  json3.properties = {};
   for (const key in shape) {
-    assignProp(json2.properties, key, processSchema(shape[key], ctx, {
+    assignProp(json3.properties, key, processSchema(shape[key], ctx, {
       ...params,
       path: [...params.path, "properties", key]
     }));
@@ -55993,21 +55993,21 @@ var objectProcessor = (schema5, ctx, _json, params) => {
     }
   }
   if (requiredKeys.length > 0) {
-    json2.required = requiredKeys;
+    json3.required = requiredKeys;
   }
   if (def.catchall?._zod.def.type === "never") {
-    json2.additionalProperties = false;
+    json3.additionalProperties = false;
   } else if (!def.catchall) {
     if (ctx.io === "output")
-      json2.additionalProperties = false;
+      json3.additionalProperties = false;
   } else if (def.catchall) {
-    json2.additionalProperties = processSchema(def.catchall, ctx, {
+    json3.additionalProperties = processSchema(def.catchall, ctx, {
       ...params,
       path: [...params.path, "additionalProperties"]
     });
   }
 };
-var unionProcessor = (schema5, ctx, json2, params) => {
+var unionProcessor = (schema5, ctx, json3, params) => {
   const def = schema5._zod.def;
   const isExclusive = def.inclusive === false;
   const options = def.options.map((x, i) => processSchema(x, ctx, {
@@ -56015,12 +56015,12 @@ var unionProcessor = (schema5, ctx, json2, params) => {
     path: [...params.path, isExclusive ? "oneOf" : "anyOf", i]
   }));
   if (isExclusive) {
-    json2.oneOf = options;
+    json3.oneOf = options;
   } else {
-    json2.anyOf = options;
+    json3.anyOf = options;
   }
 };
-var intersectionProcessor = (schema5, ctx, json2, params) => {
+var intersectionProcessor = (schema5, ctx, json3, params) => {
   const def = schema5._zod.def;
   const a = processSchema(def.left, ctx, {
     ...params,
@@ -56035,13 +56035,13 @@ var intersectionProcessor = (schema5, ctx, json2, params) => {
     ...isSimpleIntersection(a) ? a.allOf : [a],
     ...isSimpleIntersection(b) ? b.allOf : [b]
   ];
-  json2.allOf = allOf;
+  json3.allOf = allOf;
   ctx.intersections.push(allOf);
 };
 var tupleProcessor = (schema5, ctx, _json, params) => {
-  const json2 = _json;
+  const json3 = _json;
   const def = schema5._zod.def;
-  json2.type = "array";
+  json3.type = "array";
   const prefixPath = ctx.target === "draft-2020-12" ? "prefixItems" : "items";
   const restPath = ctx.target === "draft-2020-12" ? "items" : ctx.target === "openapi-3.0" ? "items" : "additionalItems";
   const prefixItems = def.items.map((x, i) => processSchema(x, ctx, {
@@ -56063,70 +56063,70 @@ var tupleProcessor = (schema5, ctx, _json, params) => {
   const maxItems = def.items.length;
   const isClosed = !def.rest;
   if (ctx.target === "draft-2020-12") {
-    json2.prefixItems = prefixItems;
+    json3.prefixItems = prefixItems;
     if (isClosed) {
-      json2.items = false;
+      json3.items = false;
     } else if (rest) {
-      json2.items = rest;
+      json3.items = rest;
     }
     if (minItems > 0)
-      json2.minItems = minItems;
+      json3.minItems = minItems;
     if (isClosed)
-      json2.maxItems = maxItems;
+      json3.maxItems = maxItems;
   } else if (ctx.target === "openapi-3.0") {
-    json2.items = {
+    json3.items = {
       anyOf: prefixItems
     };
     if (rest) {
-      json2.items.anyOf.push(rest);
+      json3.items.anyOf.push(rest);
     }
     if (minItems > 0)
-      json2.minItems = minItems;
+      json3.minItems = minItems;
     if (isClosed)
-      json2.maxItems = maxItems;
+      json3.maxItems = maxItems;
   } else {
-    json2.items = prefixItems;
+    json3.items = prefixItems;
     if (isClosed) {
-      json2.additionalItems = false;
+      json3.additionalItems = false;
     } else if (rest) {
-      json2.additionalItems = rest;
+      json3.additionalItems = rest;
     }
     if (minItems > 0)
-      json2.minItems = minItems;
+      json3.minItems = minItems;
     if (isClosed)
-      json2.maxItems = maxItems;
+      json3.maxItems = maxItems;
   }
   const { minimum, maximum } = aggregateChecks(schema5);
   if (typeof minimum === "number")
-    json2.minItems = minimum;
+    json3.minItems = minimum;
   if (typeof maximum === "number")
-    json2.maxItems = maximum;
+    json3.maxItems = maximum;
 };
-function stringifyKeyNames(bySchema, json2, visited) {
-  if (json2.$ref) {
-    if (visited.has(json2))
-      return json2;
-    visited.add(json2);
-    const def = bySchema.get(json2)?.def;
+function stringifyKeyNames(bySchema, json3, visited) {
+  if (json3.$ref) {
+    if (visited.has(json3))
+      return json3;
+    visited.add(json3);
+    const def = bySchema.get(json3)?.def;
     if (!def)
-      return json2;
+      return json3;
     const inlined = stringifyKeyNames(bySchema, def, visited);
-    return inlined === def ? json2 : inlined;
+    return inlined === def ? json3 : inlined;
   }
   for (const keyword of ["anyOf", "oneOf"]) {
-    const branches = json2[keyword];
+    const branches = json3[keyword];
     if (!Array.isArray(branches))
       continue;
     const mapped = branches.map((branch) => stringifyKeyNames(bySchema, branch, visited));
     if (mapped.some((branch, i) => branch !== branches[i]))
-      json2 = { ...json2, [keyword]: mapped };
+      json3 = { ...json3, [keyword]: mapped };
   }
-  const types = Array.isArray(json2.type) ? json2.type : [json2.type];
+  const types = Array.isArray(json3.type) ? json3.type : [json3.type];
   const numericType = !types.includes("string") && types.some((t) => t === "number" || t === "integer");
-  const values = json2.enum ?? (json2.const !== void 0 ? [json2.const] : void 0);
+  const values = json3.enum ?? (json3.const !== void 0 ? [json3.const] : void 0);
   if (!numericType && !values?.some((v) => typeof v === "number"))
-    return json2;
-  const { minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf, format: format2, id, ...rest } = json2;
+    return json3;
+  const { minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf, format: format2, id, ...rest } = json3;
   if (rest.enum)
     rest.enum = rest.enum.map((v) => typeof v === "number" ? String(v) : v);
   else if (typeof rest.const === "number")
@@ -56166,9 +56166,9 @@ function rewriteKeyNames(ctx) {
   }
 }
 var recordProcessor = (schema5, ctx, _json, params) => {
-  const json2 = _json;
+  const json3 = _json;
   const def = schema5._zod.def;
-  json2.type = "object";
+  json3.type = "object";
   const keyType = def.keyType;
   const patterns = aggregateChecks(keyType).patterns;
   if (def.mode === "loose" && patterns && patterns.size > 0) {
@@ -56176,13 +56176,13 @@ var recordProcessor = (schema5, ctx, _json, params) => {
       ...params,
       path: [...params.path, "patternProperties", "*"]
     });
-    json2.patternProperties = {};
+    json3.patternProperties = {};
     for (const pattern of patterns) {
-      assignProp(json2.patternProperties, exactPattern(pattern).source, valueSchema);
+      assignProp(json3.patternProperties, exactPattern(pattern).source, valueSchema);
     }
   } else {
     if (ctx.target === "draft-07" || ctx.target === "draft-2020-12") {
-      json2.propertyNames = processSchema(def.keyType, ctx, {
+      json3.propertyNames = processSchema(def.keyType, ctx, {
         ...params,
         path: [...params.path, "propertyNames"]
       });
@@ -56194,7 +56194,7 @@ var recordProcessor = (schema5, ctx, _json, params) => {
       }
       pending.push(schema5);
     }
-    json2.additionalProperties = processSchema(def.valueType, ctx, {
+    json3.additionalProperties = processSchema(def.valueType, ctx, {
       ...params,
       path: [...params.path, "additionalProperties"]
     });
@@ -56204,19 +56204,19 @@ var recordProcessor = (schema5, ctx, _json, params) => {
   if (keyValues && !def.partial && !omittableOnInput) {
     const validKeyValues = [...keyValues].filter((v) => typeof v === "string" || typeof v === "number");
     if (validKeyValues.length > 0) {
-      json2.required = validKeyValues.map(String);
+      json3.required = validKeyValues.map(String);
     }
   }
 };
-var nullableProcessor = (schema5, ctx, json2, params) => {
+var nullableProcessor = (schema5, ctx, json3, params) => {
   const def = schema5._zod.def;
   const inner = processSchema(def.innerType, ctx, params);
   const seen = ctx.seen.get(schema5);
   if (ctx.target === "openapi-3.0") {
     seen.ref = def.innerType;
-    json2.nullable = true;
+    json3.nullable = true;
   } else {
-    json2.anyOf = [inner, { type: "null" }];
+    json3.anyOf = [inner, { type: "null" }];
   }
 };
 var nonoptionalProcessor = (schema5, ctx, _json, params) => {
@@ -56226,7 +56226,7 @@ var nonoptionalProcessor = (schema5, ctx, _json, params) => {
   seen.ref = def.innerType;
 };
 var UNREPRESENTABLE_DEFAULT = /* @__PURE__ */ Symbol();
-function serializeDefaultValue(value, schema5, ctx, json2, params) {
+function serializeDefaultValue(value, schema5, ctx, json3, params) {
   let unrepresentable = false;
   const serialized = JSON.stringify(value, (_, val) => {
     if (typeof val !== "bigint")
@@ -56236,30 +56236,30 @@ function serializeDefaultValue(value, schema5, ctx, json2, params) {
   });
   if (!unrepresentable)
     return JSON.parse(serialized);
-  handleUnrepresentable(schema5, ctx, json2, params, "BigInt defaults cannot be represented in JSON Schema");
+  handleUnrepresentable(schema5, ctx, json3, params, "BigInt defaults cannot be represented in JSON Schema");
   return UNREPRESENTABLE_DEFAULT;
 }
-var defaultProcessor = (schema5, ctx, json2, params) => {
+var defaultProcessor = (schema5, ctx, json3, params) => {
   const def = schema5._zod.def;
   processSchema(def.innerType, ctx, params);
   const seen = ctx.seen.get(schema5);
   seen.ref = def.innerType;
-  const value = serializeDefaultValue(def.defaultValue, schema5, ctx, json2, params);
+  const value = serializeDefaultValue(def.defaultValue, schema5, ctx, json3, params);
   if (value !== UNREPRESENTABLE_DEFAULT)
-    json2.default = value;
+    json3.default = value;
 };
-var prefaultProcessor = (schema5, ctx, json2, params) => {
+var prefaultProcessor = (schema5, ctx, json3, params) => {
   const def = schema5._zod.def;
   processSchema(def.innerType, ctx, params);
   const seen = ctx.seen.get(schema5);
   seen.ref = def.innerType;
   if (ctx.io !== "input")
     return;
-  const value = serializeDefaultValue(def.defaultValue, schema5, ctx, json2, params);
+  const value = serializeDefaultValue(def.defaultValue, schema5, ctx, json3, params);
   if (value !== UNREPRESENTABLE_DEFAULT)
-    json2._prefault = value;
+    json3._prefault = value;
 };
-var catchProcessor = (schema5, ctx, json2, params) => {
+var catchProcessor = (schema5, ctx, json3, params) => {
   const def = schema5._zod.def;
   processSchema(def.innerType, ctx, params);
   const seen = ctx.seen.get(schema5);
@@ -56268,10 +56268,10 @@ var catchProcessor = (schema5, ctx, json2, params) => {
   try {
     catchValue = def.catchValue(void 0);
   } catch {
-    handleUnrepresentable(schema5, ctx, json2, params, "Dynamic catch values are not supported in JSON Schema");
+    handleUnrepresentable(schema5, ctx, json3, params, "Dynamic catch values are not supported in JSON Schema");
     return;
   }
-  json2.default = catchValue;
+  json3.default = catchValue;
 };
 var pipeProcessor = (schema5, ctx, _json, params) => {
   const def = schema5._zod.def;
@@ -56281,12 +56281,12 @@ var pipeProcessor = (schema5, ctx, _json, params) => {
   const seen = ctx.seen.get(schema5);
   seen.ref = innerType;
 };
-var readonlyProcessor = (schema5, ctx, json2, params) => {
+var readonlyProcessor = (schema5, ctx, json3, params) => {
   const def = schema5._zod.def;
   processSchema(def.innerType, ctx, params);
   const seen = ctx.seen.get(schema5);
   seen.ref = def.innerType;
-  json2.readOnly = true;
+  json3.readOnly = true;
 };
 var promiseProcessor = (schema5, ctx, _json, params) => {
   const def = schema5._zod.def;
@@ -56928,7 +56928,7 @@ var _ZodString = /* @__PURE__ */ $constructor(
   (inst, def) => {
     $ZodString.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json2, params) => stringProcessor(inst, ctx, json2, params);
+    inst._zod.processJSONSchema = (ctx, json3, params) => stringProcessor(inst, ctx, json3, params);
   },
   /* @__PURE__ */ util_exports.derived({
     format: (inst) => aggregateChecks(inst).format ?? null,
@@ -57287,7 +57287,7 @@ var ZodNumber = /* @__PURE__ */ $constructor(
   (inst, def) => {
     $ZodNumber.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json2, params) => numberProcessor(inst, ctx, json2, params);
+    inst._zod.processJSONSchema = (ctx, json3, params) => numberProcessor(inst, ctx, json3, params);
     inst.isFinite = true;
   },
   /* @__PURE__ */ util_exports.derived({
@@ -57377,7 +57377,7 @@ function uint32(params) {
 var ZodBoolean = /* @__PURE__ */ $constructor("ZodBoolean", (inst, def) => {
   $ZodBoolean.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => booleanProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => booleanProcessor(inst, ctx, json3, params);
 });
 function boolean2(params) {
   return _boolean(ZodBoolean, params);
@@ -57387,7 +57387,7 @@ var ZodBigInt = /* @__PURE__ */ $constructor(
   (inst, def) => {
     $ZodBigInt.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json2, params) => bigintProcessor(inst, ctx, json2, params);
+    inst._zod.processJSONSchema = (ctx, json3, params) => bigintProcessor(inst, ctx, json3, params);
   },
   /* @__PURE__ */ util_exports.derived({
     minValue: (inst) => aggregateChecks(inst).minimum ?? null,
@@ -57445,7 +57445,7 @@ function uint64(params) {
 var ZodSymbol = /* @__PURE__ */ $constructor("ZodSymbol", (inst, def) => {
   $ZodSymbol.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => symbolProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => symbolProcessor(inst, ctx, json3, params);
 });
 function symbol(params) {
   return _symbol(ZodSymbol, params);
@@ -57453,7 +57453,7 @@ function symbol(params) {
 var ZodUndefined = /* @__PURE__ */ $constructor("ZodUndefined", (inst, def) => {
   $ZodUndefined.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => undefinedProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => undefinedProcessor(inst, ctx, json3, params);
 });
 function _undefined3(params) {
   return _undefined2(ZodUndefined, params);
@@ -57461,7 +57461,7 @@ function _undefined3(params) {
 var ZodNull = /* @__PURE__ */ $constructor("ZodNull", (inst, def) => {
   $ZodNull.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => nullProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => nullProcessor(inst, ctx, json3, params);
 });
 function _null3(params) {
   return _null2(ZodNull, params);
@@ -57469,7 +57469,7 @@ function _null3(params) {
 var ZodAny = /* @__PURE__ */ $constructor("ZodAny", (inst, def) => {
   $ZodAny.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => anyProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => anyProcessor(inst, ctx, json3, params);
 });
 function any() {
   return _any(ZodAny);
@@ -57477,7 +57477,7 @@ function any() {
 var ZodUnknown = /* @__PURE__ */ $constructor("ZodUnknown", (inst, def) => {
   $ZodUnknown.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => unknownProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => unknownProcessor(inst, ctx, json3, params);
 });
 function unknown() {
   return _unknown(ZodUnknown);
@@ -57485,7 +57485,7 @@ function unknown() {
 var ZodNever = /* @__PURE__ */ $constructor("ZodNever", (inst, def) => {
   $ZodNever.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => neverProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => neverProcessor(inst, ctx, json3, params);
 });
 function never(params) {
   return _never(ZodNever, params);
@@ -57493,7 +57493,7 @@ function never(params) {
 var ZodVoid = /* @__PURE__ */ $constructor("ZodVoid", (inst, def) => {
   $ZodVoid.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => voidProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => voidProcessor(inst, ctx, json3, params);
 });
 function _void2(params) {
   return _void(ZodVoid, params);
@@ -57503,7 +57503,7 @@ var ZodDate = /* @__PURE__ */ $constructor(
   (inst, def) => {
     $ZodDate.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json2, params) => dateProcessor(inst, ctx, json2, params);
+    inst._zod.processJSONSchema = (ctx, json3, params) => dateProcessor(inst, ctx, json3, params);
     inst.min = (value, params) => inst.check(_gte(value, params));
     inst.max = (value, params) => inst.check(_lte(value, params));
   },
@@ -57525,7 +57525,7 @@ var ZodArray = /* @__PURE__ */ $constructor("ZodArray", (inst, def) => {
   _ensureDefaultMemoizer();
   $ZodArray.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => arrayProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => arrayProcessor(inst, ctx, json3, params);
   inst.element = def.element;
 }, {
   min(n, params) {
@@ -57555,7 +57555,7 @@ var ZodObject = /* @__PURE__ */ $constructor("ZodObject", (inst, def) => {
   _ensureDefaultMemoizer();
   $ZodObjectJIT.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => objectProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => objectProcessor(inst, ctx, json3, params);
   util_exports.installLazyProp(inst, "shape", (self) => self._zod.def.shape, false);
 }, {
   keyof() {
@@ -57628,7 +57628,7 @@ function looseObject(shape, params) {
 var ZodUnion = /* @__PURE__ */ $constructor("ZodUnion", (inst, def) => {
   $ZodUnion.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => unionProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => unionProcessor(inst, ctx, json3, params);
   inst.options = def.options;
 });
 function union(options, params) {
@@ -57641,7 +57641,7 @@ function union(options, params) {
 var ZodXor = /* @__PURE__ */ $constructor("ZodXor", (inst, def) => {
   ZodUnion.init(inst, def);
   $ZodXor.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => unionProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => unionProcessor(inst, ctx, json3, params);
   inst.options = def.options;
 });
 function xor(options, params) {
@@ -57667,7 +57667,7 @@ function discriminatedUnion(discriminator, options, params) {
 var ZodIntersection = /* @__PURE__ */ $constructor("ZodIntersection", (inst, def) => {
   $ZodIntersection.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => intersectionProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => intersectionProcessor(inst, ctx, json3, params);
 });
 function intersection(left, right) {
   return new ZodIntersection({
@@ -57680,7 +57680,7 @@ var ZodTuple = /* @__PURE__ */ $constructor("ZodTuple", (inst, def) => {
   _ensureDefaultMemoizer();
   $ZodTuple.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => tupleProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => tupleProcessor(inst, ctx, json3, params);
 }, {
   rest(rest) {
     return this.clone({
@@ -57713,7 +57713,7 @@ var ZodRecord = /* @__PURE__ */ $constructor("ZodRecord", (inst, def) => {
   _ensureDefaultMemoizer();
   $ZodRecord.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => recordProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => recordProcessor(inst, ctx, json3, params);
   inst.keyType = def.keyType;
   inst.valueType = def.valueType;
 });
@@ -57755,7 +57755,7 @@ var ZodMap = /* @__PURE__ */ $constructor("ZodMap", (inst, def) => {
   _ensureDefaultMemoizer();
   $ZodMap.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => mapProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => mapProcessor(inst, ctx, json3, params);
   inst.keyType = def.keyType;
   inst.valueType = def.valueType;
   inst.min = (...args) => inst.check(_minSize(...args));
@@ -57775,7 +57775,7 @@ var ZodSet = /* @__PURE__ */ $constructor("ZodSet", (inst, def) => {
   _ensureDefaultMemoizer();
   $ZodSet.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => setProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => setProcessor(inst, ctx, json3, params);
   inst.min = (...args) => inst.check(_minSize(...args));
   inst.nonempty = (params) => inst.check(_minSize(1, params));
   inst.max = (...args) => inst.check(_maxSize(...args));
@@ -57791,7 +57791,7 @@ function set(valueType, params) {
 var ZodEnum = /* @__PURE__ */ $constructor("ZodEnum", (inst, def) => {
   $ZodEnum.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => enumProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => enumProcessor(inst, ctx, json3, params);
   inst.enum = def.entries;
   inst.options = [...inst._zod.values];
   const keys = new Set(Object.keys(def.entries));
@@ -57844,7 +57844,7 @@ function nativeEnum(entries, params) {
 var ZodLiteral = /* @__PURE__ */ $constructor("ZodLiteral", (inst, def) => {
   $ZodLiteral.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => literalProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => literalProcessor(inst, ctx, json3, params);
   inst.values = new Set(def.values);
   Object.defineProperty(inst, "value", {
     get() {
@@ -57865,7 +57865,7 @@ function literal(value, params) {
 var ZodFile = /* @__PURE__ */ $constructor("ZodFile", (inst, def) => {
   $ZodFile.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => fileProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => fileProcessor(inst, ctx, json3, params);
   inst.min = (size, params) => inst.check(_minSize(size, params));
   inst.max = (size, params) => inst.check(_maxSize(size, params));
   inst.mime = (types, params) => inst.check(_mime(Array.isArray(types) ? types : [types], params));
@@ -57877,7 +57877,7 @@ var ZodTransform = /* @__PURE__ */ $constructor("ZodTransform", (inst, def) => {
   _ensureDefaultMemoizer();
   $ZodTransform.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => transformProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => transformProcessor(inst, ctx, json3, params);
   inst._zod.parse = (payload, _ctx) => {
     if (_ctx.direction === "backward") {
       throw new $ZodEncodeError(inst.constructor.name);
@@ -57916,7 +57916,7 @@ function transform(fn) {
 var ZodOptional = /* @__PURE__ */ $constructor("ZodOptional", (inst, def) => {
   $ZodOptional.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => optionalProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => optionalProcessor(inst, ctx, json3, params);
   inst.unwrap = () => inst._zod.def.innerType;
 });
 function optional(innerType) {
@@ -57928,7 +57928,7 @@ function optional(innerType) {
 var ZodExactOptional = /* @__PURE__ */ $constructor("ZodExactOptional", (inst, def) => {
   $ZodExactOptional.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => optionalProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => optionalProcessor(inst, ctx, json3, params);
   inst.unwrap = () => inst._zod.def.innerType;
 });
 function exactOptional(innerType) {
@@ -57940,7 +57940,7 @@ function exactOptional(innerType) {
 var ZodNullable = /* @__PURE__ */ $constructor("ZodNullable", (inst, def) => {
   $ZodNullable.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => nullableProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => nullableProcessor(inst, ctx, json3, params);
   inst.unwrap = () => inst._zod.def.innerType;
 });
 function nullable(innerType) {
@@ -57955,7 +57955,7 @@ function nullish2(innerType) {
 var ZodDefault = /* @__PURE__ */ $constructor("ZodDefault", (inst, def) => {
   $ZodDefault.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => defaultProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => defaultProcessor(inst, ctx, json3, params);
   inst.unwrap = () => inst._zod.def.innerType;
   inst.removeDefault = inst.unwrap;
 });
@@ -57971,7 +57971,7 @@ function _default2(innerType, defaultValue) {
 var ZodPrefault = /* @__PURE__ */ $constructor("ZodPrefault", (inst, def) => {
   $ZodPrefault.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => prefaultProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => prefaultProcessor(inst, ctx, json3, params);
   inst.unwrap = () => inst._zod.def.innerType;
 });
 function prefault(innerType, defaultValue) {
@@ -57986,7 +57986,7 @@ function prefault(innerType, defaultValue) {
 var ZodNonOptional = /* @__PURE__ */ $constructor("ZodNonOptional", (inst, def) => {
   $ZodNonOptional.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => nonoptionalProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => nonoptionalProcessor(inst, ctx, json3, params);
   inst.unwrap = () => inst._zod.def.innerType;
 });
 function nonoptional(innerType, params) {
@@ -57999,7 +57999,7 @@ function nonoptional(innerType, params) {
 var ZodSuccess = /* @__PURE__ */ $constructor("ZodSuccess", (inst, def) => {
   $ZodSuccess.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => successProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => successProcessor(inst, ctx, json3, params);
   inst.unwrap = () => inst._zod.def.innerType;
 });
 function success(innerType) {
@@ -58011,7 +58011,7 @@ function success(innerType) {
 var ZodCatch = /* @__PURE__ */ $constructor("ZodCatch", (inst, def) => {
   $ZodCatch.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => catchProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => catchProcessor(inst, ctx, json3, params);
   inst.unwrap = () => inst._zod.def.innerType;
   inst.removeCatch = inst.unwrap;
 });
@@ -58025,7 +58025,7 @@ function _catch2(innerType, catchValue) {
 var ZodNaN = /* @__PURE__ */ $constructor("ZodNaN", (inst, def) => {
   $ZodNaN.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => nanProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => nanProcessor(inst, ctx, json3, params);
 });
 function nan(params) {
   return _nan(ZodNaN, params);
@@ -58033,7 +58033,7 @@ function nan(params) {
 var ZodPipe = /* @__PURE__ */ $constructor("ZodPipe", (inst, def) => {
   $ZodPipe.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => pipeProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => pipeProcessor(inst, ctx, json3, params);
   inst.in = def.in;
   inst.out = def.out;
 });
@@ -58075,7 +58075,7 @@ var ZodPreprocess = /* @__PURE__ */ $constructor("ZodPreprocess", (inst, def) =>
 var ZodReadonly = /* @__PURE__ */ $constructor("ZodReadonly", (inst, def) => {
   $ZodReadonly.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => readonlyProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => readonlyProcessor(inst, ctx, json3, params);
   inst.unwrap = () => inst._zod.def.innerType;
 });
 function readonly(innerType) {
@@ -58087,7 +58087,7 @@ function readonly(innerType) {
 var ZodTemplateLiteral = /* @__PURE__ */ $constructor("ZodTemplateLiteral", (inst, def) => {
   $ZodTemplateLiteral.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => templateLiteralProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => templateLiteralProcessor(inst, ctx, json3, params);
 });
 function templateLiteral(parts, params) {
   return new ZodTemplateLiteral({
@@ -58099,7 +58099,7 @@ function templateLiteral(parts, params) {
 var ZodLazy = /* @__PURE__ */ $constructor("ZodLazy", (inst, def) => {
   $ZodLazy.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => lazyProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => lazyProcessor(inst, ctx, json3, params);
   inst.unwrap = () => inst._zod.def.getter();
 });
 function lazy(getter) {
@@ -58111,7 +58111,7 @@ function lazy(getter) {
 var ZodPromise = /* @__PURE__ */ $constructor("ZodPromise", (inst, def) => {
   $ZodPromise.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => promiseProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => promiseProcessor(inst, ctx, json3, params);
   inst.unwrap = () => inst._zod.def.innerType;
 });
 function promise(innerType) {
@@ -58123,7 +58123,7 @@ function promise(innerType) {
 var ZodFunction = /* @__PURE__ */ $constructor("ZodFunction", (inst, def) => {
   $ZodFunction.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => functionProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => functionProcessor(inst, ctx, json3, params);
 });
 function _function(params) {
   return new ZodFunction({
@@ -58135,7 +58135,7 @@ function _function(params) {
 var ZodCustom = /* @__PURE__ */ $constructor("ZodCustom", (inst, def) => {
   $ZodCustom.init(inst, def);
   ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json2, params) => customProcessor(inst, ctx, json2, params);
+  inst._zod.processJSONSchema = (ctx, json3, params) => customProcessor(inst, ctx, json3, params);
 });
 function check(fn) {
   const ch = new $ZodCheck({
@@ -59341,8 +59341,8 @@ function defineFormat(def) {
       return parseValue(value, where2);
     },
     serialize(doc) {
-      const json2 = JSON.parse(JSON.stringify(doc));
-      const value = def.repair ? def.repair(json2) : json2;
+      const json3 = JSON.parse(JSON.stringify(doc));
+      const value = def.repair ? def.repair(json3) : json3;
       const r = def.schema.safeParse(value);
       if (!r.success) {
         const i = r.error.issues[0];
@@ -65155,8 +65155,8 @@ function reasonOf(o) {
 var PASS = /* @__PURE__ */ new Set(["pass", "passed", "yes", "true", "1", "correct"]);
 var FAIL = /* @__PURE__ */ new Set(["fail", "failed", "no", "false", "0", "incorrect"]);
 function parseRubricVerdict(text, scale) {
-  const json2 = lastJsonObject(text);
-  let raw = json2 ? json2.score ?? json2.verdict ?? json2.rating ?? json2.grade : void 0;
+  const json3 = lastJsonObject(text);
+  let raw = json3 ? json3.score ?? json3.verdict ?? json3.rating ?? json3.grade : void 0;
   if (raw === void 0) {
     const m = scale === "pass_fail" ? /\b(?:verdict|score|result)\s*[:=]\s*\**\s*(pass|fail)\b|\[\[(pass|fail)\]\]/gi : /\b(?:score|rating)\s*[:=]\s*\**\s*(-?\d+(?:\.\d+)?)|\[\[(-?\d+(?:\.\d+)?)\]\]/gi;
     let last = null;
@@ -65166,7 +65166,7 @@ function parseRubricVerdict(text, scale) {
   if (raw === void 0) {
     return { ok: false, error: scale === "pass_fail" ? 'no verdict found: expected JSON {"verdict": "pass"|"fail", "reason": \u2026}' : `no score found: expected JSON {"score": 1-${scale}, "reason": \u2026}` };
   }
-  const reason = reasonOf(json2);
+  const reason = reasonOf(json3);
   if (scale === "pass_fail") {
     const s = String(raw).trim().toLowerCase();
     if (PASS.has(s)) return { ok: true, score: 1, reason };
@@ -65178,8 +65178,8 @@ function parseRubricVerdict(text, scale) {
   return { ok: true, score: n, reason };
 }
 function parsePairwiseVerdict(text) {
-  const json2 = lastJsonObject(text);
-  let raw = json2 ? json2.winner ?? json2.preference ?? json2.verdict ?? json2.choice : void 0;
+  const json3 = lastJsonObject(text);
+  let raw = json3 ? json3.winner ?? json3.preference ?? json3.verdict ?? json3.choice : void 0;
   if (raw === void 0) {
     const m = /\[\[\s*(A|B|C|tie)\s*\]\]|\b(?:winner|verdict|preference)\s*[:=]\s*\**\s*(A|B|tie)\b/gi;
     let last = null;
@@ -65190,7 +65190,7 @@ function parsePairwiseVerdict(text) {
   const s = String(raw).trim().toLowerCase();
   const choice = s === "a" ? "A" : s === "b" ? "B" : s === "tie" || s === "c" || s === "equal" || s === "draw" ? "tie" : void 0;
   if (!choice) return { ok: false, error: `winner ${JSON.stringify(raw)} is not A, B or tie` };
-  return { ok: true, choice, reason: reasonOf(json2) };
+  return { ok: true, choice, reason: reasonOf(json3) };
 }
 
 // src/core/eval/judge/tally.ts
@@ -67701,6 +67701,7 @@ var priceSchema = external_exports.strictObject({
   completion_per_1k: external_exports.number().nonnegative().max(1e3),
   currency: external_exports.string().regex(/^[A-Z]{3}$/, "a three-letter currency code such as USD").default("USD")
 });
+var REQUEST_FIELDS = ["model", "messages", "prompt", "stream", "stream_options"];
 var paramsSchema = external_exports.strictObject({
   temperature: external_exports.number().min(0).max(2).optional(),
   top_p: external_exports.number().min(0).max(1).optional(),
@@ -67712,8 +67713,16 @@ var paramsSchema = external_exports.strictObject({
   frequency_penalty: external_exports.number().min(-2).max(2).optional(),
   repetition_penalty: external_exports.number().positive().max(10).optional(),
   min_p: external_exports.number().min(0).max(1).optional(),
-  /** Anything else the server accepts, passed through as-is (and part of the cache key). */
-  extra: external_exports.record(external_exports.string(), external_exports.unknown()).optional()
+  /**
+   * Anything else the server accepts, passed through as-is (and part of the cache key) — except the
+   * fields that say which model answers what: a gate takes a pull request's sampling parameters under
+   * the base's yardstick, so they must not swap the model or the request.
+   */
+  extra: external_exports.record(external_exports.string(), external_exports.unknown()).superRefine((extra, ctx) => {
+    for (const k of Object.keys(extra)) {
+      if (REQUEST_FIELDS.includes(k)) ctx.addIssue({ code: "custom", path: [k], message: `"${k}" is not a sampling parameter: the request's ${k} is llmops's to set${k === "model" ? " (name the model in target.model)" : ""}` });
+    }
+  }).optional()
 }).default({});
 var targetSchema = external_exports.strictObject({
   /** openai-compatible: a running server at base_url. llama-cpp: llmops starts `llmops serve` on the GGUF itself. */
@@ -68248,7 +68257,8 @@ function completionUrl(baseUrl, api) {
   return `${baseUrl.replace(/\/+$/, "")}${api === "chat" ? "/chat/completions" : "/completions"}`;
 }
 function requestBody(req) {
-  const body2 = { model: req.model, ...req.params, stream: req.stream };
+  const body2 = { ...req.params, model: req.model, stream: req.stream };
+  delete body2.stream_options;
   if (req.api === "chat") body2.messages = req.messages;
   else body2.prompt = req.prompt;
   if (req.stream) body2.stream_options = { include_usage: true };
@@ -68779,10 +68789,21 @@ function withYardstick(yard, cand, logger) {
   if (stableStringify(cand.suite.scorers) !== stableStringify(yard.suite.scorers)) ignored.push("its scorers");
   if (cand.suite.target.base_url !== yard.suite.target.base_url || cand.suite.target.model !== yard.suite.target.model || cand.suite.target.api_key_env !== yard.suite.target.api_key_env) ignored.push("its target endpoint, model or key");
   if (stableStringify(cand.suite.gate ?? null) !== stableStringify(yard.suite.gate ?? null)) ignored.push("its gate policy");
-  if (ignored.length > 0) logger.warn(`${cand.displayFile} changes ${ignored.join(", ")}; evaluated with ${yard.displayFile}'s instead (only the prompt and sampling parameters come from ${cand.displayFile})`);
+  const seedOf = (p) => p.seed ?? p.extra?.seed;
+  const { extra: candExtra, ...candNamed } = cand.suite.target.params;
+  const { seed: _extraSeed, ...extraRest } = candExtra ?? {};
+  const yardSeed = seedOf(yard.suite.target.params);
+  const params = {
+    ...candNamed,
+    seed: yard.suite.target.params.seed,
+    ...candExtra !== void 0 || yard.suite.target.params.extra?.seed !== void 0 ? { extra: { ...extraRest, ...yard.suite.target.params.extra?.seed !== void 0 ? { seed: yard.suite.target.params.extra.seed } : {} } } : {}
+  };
+  if (params.seed === void 0) delete params.seed;
+  if (stableStringify(seedOf(cand.suite.target.params) ?? null) !== stableStringify(yardSeed ?? null)) ignored.push("its sampling seed");
+  if (ignored.length > 0) logger.warn(`${cand.displayFile} changes ${ignored.join(", ")}; evaluated with ${yard.displayFile}'s instead (only the prompt and sampling parameters, not the seed, come from ${cand.displayFile})`);
   return {
     ...yard,
-    suite: { ...yard.suite, target: { ...yard.suite.target, params: cand.suite.target.params } },
+    suite: { ...yard.suite, target: { ...yard.suite.target, params } },
     prompt: cand.prompt,
     promptOrigins: cand.promptOrigins,
     promptFile: cand.promptFile,
@@ -69326,25 +69347,244 @@ function parseInputs(specs, read = (n) => getInput(n)) {
   }
   return Object.freeze(out);
 }
-var inputSchemas = {
-  string: external_exports.string(),
-  positiveInt: external_exports.string().regex(/^\d+$/, "expected a positive whole number").transform(Number).pipe(external_exports.number().int().positive()),
-  boolean: external_exports.string().transform((s) => s.toLowerCase()).pipe(external_exports.enum(["true", "false"], { message: "expected true or false" })).transform((s) => s === "true"),
-  url: external_exports.string().url("expected an absolute URL such as http://127.0.0.1:8000/v1")
-};
+
+// src/core/options/spec.ts
+var kebab = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+var ValueTypeSchema = external_exports.discriminatedUnion("kind", [
+  external_exports.object({ kind: external_exports.literal("string"), min: external_exports.number().int().nonnegative().optional(), max: external_exports.number().int().positive().optional(), pattern: external_exports.object({ re: external_exports.instanceof(RegExp), expected: external_exports.string().min(3) }).strict().optional() }).strict(),
+  external_exports.object({ kind: external_exports.literal("flag") }).strict(),
+  external_exports.object({ kind: external_exports.literal("int"), min: external_exports.number().int() }).strict(),
+  external_exports.object({ kind: external_exports.literal("number"), gt: external_exports.number(), lte: external_exports.number() }).strict(),
+  external_exports.object({ kind: external_exports.literal("url") }).strict(),
+  external_exports.object({ kind: external_exports.literal("enum"), values: external_exports.array(external_exports.string().min(1)).min(2).readonly() }).strict(),
+  /**
+   * A repeatable flag on the CLI; in an action, one per line (blank lines kept as "", so messages
+   * can number lines), or with `commas` separated by lines or commas, or with `comments` one per
+   * line after "#…" is cut (blanks dropped in both).
+   */
+  external_exports.object({ kind: external_exports.literal("list"), commas: external_exports.boolean().optional(), comments: external_exports.boolean().optional() }).strict()
+]);
+var OptionDefSchema = external_exports.object({
+  type: ValueTypeSchema,
+  /** What it does, in one place: the CLI's help line and the action.yml description. */
+  description: external_exports.string().min(10).refine((d) => !/\(default/i.test(d), "put the default in `default`, not in the description"),
+  /** The default as users read it (appended to the description); per side where the shells differ. */
+  default: external_exports.union([external_exports.string().min(1), external_exports.object({ cli: external_exports.string().min(1).optional(), action: external_exports.string().min(1).optional() }).strict()]).optional(),
+  /** Which shell has it; `why` is required when only one does. */
+  side: external_exports.enum(["both", "cli", "action"]),
+  why: external_exports.string().min(3).optional(),
+  /** Where one spec serves several CLI commands (compare and gate): the ones that have it. */
+  commands: external_exports.array(external_exports.string().regex(kebab)).min(1).readonly().optional(),
+  /** The CLI flag when it is not the option's key; a one-letter alias; the value's name in help. */
+  flag: external_exports.string().regex(kebab).optional(),
+  short: external_exports.string().regex(/^[a-zA-Z]$/).optional(),
+  arg: external_exports.string().regex(/^[A-Za-z[][A-Za-z0-9_=|.[\]/,-]*$/).optional(),
+  /** The action input when it is not the option's key; required in an action; action.yml's default. */
+  input: external_exports.string().regex(kebab).optional(),
+  required: external_exports.boolean().optional(),
+  actionDefault: external_exports.string().min(1).optional()
+}).strict().superRefine((o, ctx) => {
+  if (o.side !== "both" && !o.why) ctx.addIssue({ code: "custom", message: `exists on the ${o.side} side only: say why (why:)` });
+  if (o.side === "both" && o.why) ctx.addIssue({ code: "custom", message: "why: is for options on one side only" });
+  if (o.side === "cli" && (o.input || o.required || o.actionDefault)) ctx.addIssue({ code: "custom", message: "a CLI-only option has no input, required or actionDefault" });
+  if (o.side === "action" && (o.flag || o.short || o.arg || o.commands)) ctx.addIssue({ code: "custom", message: "an action-only option has no flag, short, arg or commands" });
+  if (o.type.kind === "flag" && o.arg) ctx.addIssue({ code: "custom", message: "a flag takes no value name (arg)" });
+  if (o.type.kind === "number" && !(o.type.gt < o.type.lte)) ctx.addIssue({ code: "custom", message: "an empty range: gt must be below lte" });
+  if (o.type.kind === "string" && o.type.min !== void 0 && o.type.max !== void 0 && o.type.min > o.type.max) ctx.addIssue({ code: "custom", message: "an empty range: min must not exceed max" });
+});
+function defineOptions(command, specs) {
+  const flags = /* @__PURE__ */ new Map();
+  const inputs = /* @__PURE__ */ new Map();
+  for (const [key, def] of Object.entries(specs)) {
+    const r = OptionDefSchema.safeParse(def);
+    if (!r.success) throw new InternalError(`option spec of ${command}: "${key}": ${r.error.issues.map((i) => `${i.path.join(".") || "option"}: ${i.message}`).join("; ")}`);
+    if (!kebab.test(key)) throw new InternalError(`option spec of ${command}: "${key}" is not kebab-case`);
+    const flag = cliFlag(key, def);
+    const input2 = actionInput(key, def);
+    if (flag !== void 0) {
+      if (flags.has(flag)) throw new InternalError(`option spec of ${command}: --${flag} is declared by "${flags.get(flag)}" and "${key}"`);
+      flags.set(flag, key);
+    }
+    if (input2 !== void 0) {
+      if (inputs.has(input2)) throw new InternalError(`option spec of ${command}: input "${input2}" is declared by "${inputs.get(input2)}" and "${key}"`);
+      inputs.set(input2, key);
+    }
+  }
+  return specs;
+}
+function cliFlag(key, def, command) {
+  if (def.side === "action") return void 0;
+  if (command !== void 0 && def.commands && !def.commands.includes(command)) return void 0;
+  return def.flag ?? key;
+}
+function actionInput(key, def) {
+  return def.side === "cli" ? void 0 : def.input ?? key;
+}
+function defaultFor(def, side) {
+  return typeof def.default === "string" ? def.default : def.default?.[side];
+}
+function expectedText(t) {
+  switch (t.kind) {
+    case "int":
+      return `a whole number \u2265 ${t.min}`;
+    case "number":
+      return `a number in (${t.gt}, ${t.lte}]`;
+    case "url":
+      return "an http(s) URL such as http://127.0.0.1:8000/v1";
+    case "enum":
+      return orList(t.values);
+    case "flag":
+      return "true or false";
+    case "list":
+      return t.commas ? "a list, one per line or comma-separated" : "one value per line";
+    case "string":
+      if (t.pattern) return t.pattern.expected;
+      return t.max !== void 0 ? `text of ${t.min ?? 0} to ${t.max} characters` : t.min ? `at least ${t.min} character(s)` : "text";
+  }
+}
+function orList(values) {
+  return values.length < 2 ? values.join("") : `${values.slice(0, -1).join(", ")} or ${values[values.length - 1]}`;
+}
+function parseScalar(t, raw) {
+  switch (t.kind) {
+    case "int": {
+      if (!/^\d+$/.test(raw)) return { ok: false };
+      const n = Number(raw);
+      return Number.isSafeInteger(n) && n >= t.min ? { ok: true, value: n } : { ok: false };
+    }
+    case "number": {
+      const n = raw.trim() === "" ? Number.NaN : Number(raw);
+      return n > t.gt && n <= t.lte ? { ok: true, value: n } : { ok: false };
+    }
+    case "url":
+      return /^https?:\/\/[^\s/?#]+[^\s]*$/.test(raw) ? { ok: true, value: raw } : { ok: false };
+    case "enum":
+      return t.values.includes(raw) ? { ok: true, value: raw } : { ok: false };
+    case "flag": {
+      const s = raw.toLowerCase();
+      return s === "true" || s === "false" ? { ok: true, value: s === "true" } : { ok: false };
+    }
+    case "list":
+      return { ok: true, value: raw };
+    case "string":
+      if (t.min !== void 0 && raw.length < t.min || t.max !== void 0 && raw.length > t.max) return { ok: false };
+      if (t.pattern && !t.pattern.re.test(raw)) return { ok: false };
+      return { ok: true, value: raw };
+  }
+}
+function actionInputs(specs) {
+  const out = {};
+  for (const [key, def] of Object.entries(specs)) {
+    const input2 = actionInput(key, def);
+    if (input2 === void 0) continue;
+    const t = def.type;
+    const schema5 = external_exports.string().transform((raw, ctx) => {
+      if (t.kind === "list") {
+        const items = raw.split(t.commas ? /\r?\n|,/ : /\r?\n/).map((x) => (t.comments ? x.replace(/#.*$/, "") : x).trim());
+        return t.commas || t.comments ? items.filter(Boolean) : items;
+      }
+      const r = parseScalar(t, raw);
+      if (r.ok) return r.value;
+      ctx.addIssue({ code: "custom", message: `expected ${expectedText(t)}` });
+      return external_exports.NEVER;
+    });
+    out[input2] = { schema: schema5, ...def.required ? { required: true } : {}, description: actionDescription(def) };
+  }
+  return out;
+}
+function actionDescription(def) {
+  const d = defaultFor(def, "action");
+  const text = def.description.charAt(0).toUpperCase() + def.description.slice(1);
+  return d ? `${text} (default: ${d})` : text;
+}
+
+// src/core/options/common.ts
+var TERMINAL = "terminal output: the action writes outputs and a job summary instead";
+var json2 = { type: { kind: "flag" }, side: "cli", why: TERMINAL, description: "print the result as JSON on stdout" };
+var quiet = { type: { kind: "flag" }, side: "cli", why: TERMINAL, short: "q", description: "no progress or log lines on stderr" };
+
+// src/core/options/eval.ts
+var EVAL_OPTIONS = defineOptions("eval", {
+  suite: { type: { kind: "string" }, side: "action", why: "the CLI takes the suite as its positional argument", required: true, description: "path of the eval suite YAML, e.g. evals/qa.yaml" },
+  yardstick: {
+    type: { kind: "string" },
+    side: "action",
+    why: "the trusted-gate split of a base suite and a PR's prompts exists only in the workflow",
+    description: "a trusted suite (the base branch's) supplying cases, scorers, repeats and the endpoint; `suite` then contributes only its prompt templates and sampling parameters"
+  },
+  out: {
+    type: { kind: "string" },
+    side: "both",
+    arg: "DIR",
+    description: "run directory for results.jsonl and summary.json",
+    default: { cli: ".llmops/eval/<suite name>, or <suite name>@<variant>", action: ".llmops/eval/<suite name>" }
+  },
+  variant: {
+    type: { kind: "string", min: 1 },
+    side: "cli",
+    why: "names an arm for `llmops compare --arm` on a laptop; the action's arms are separate steps",
+    arg: "NAME",
+    description: "evaluate the suite's variant NAME (its prompt, model, params) on the same cases; compare variants with llmops compare --control DIR --arm NAME=DIR"
+  },
+  "base-url": { type: { kind: "url" }, side: "both", arg: "URL", description: "override the suite's target.base_url, e.g. http://127.0.0.1:8000/v1" },
+  "serve-model": {
+    type: { kind: "string" },
+    side: "action",
+    why: "serves a GGUF for one workflow step; on a laptop `llmops serve` runs beside `llmops eval --base-url`, or a pipeline's service does",
+    description: "a GGUF model file to serve with llmops serve on a free loopback port for this evaluation only (replaces base-url; served under a name carrying its content hash; stopped afterwards)"
+  },
+  model: { type: { kind: "string", min: 1 }, side: "both", arg: "NAME", description: "override the suite's target.model" },
+  concurrency: { type: { kind: "int", min: 1 }, side: "both", arg: "N", description: "override the suite's concurrency limit" },
+  limit: {
+    type: { kind: "int", min: 1 },
+    side: "cli",
+    why: "a quick local try on the first N cases; a gate in CI must see every case, so the action has no way to cut the suite",
+    arg: "N",
+    description: "evaluate only the first N cases"
+  },
+  shard: {
+    type: { kind: "string" },
+    side: "cli",
+    why: "a matrix shard is run by the CLI in each matrix job (docs/evaluation.md); the action evaluates whole suites",
+    arg: "I/N",
+    description: "evaluate only shard I of N (case i goes to shard i mod N + 1); writes shard.json beside the results, for `eval merge`"
+  },
+  "dry-run": { type: { kind: "flag" }, side: "cli", why: "shows the plan and the first request on a terminal", description: "print the plan and the first request; send nothing" },
+  timeout: {
+    type: { kind: "list" },
+    side: "cli",
+    why: "per-phase deadlines are tuned locally; CI keeps the suite's own",
+    arg: "P=S",
+    description: "deadline for phase P in seconds (repeatable): connect, headers, first_token, idle (adaptive maxima) or request (the whole request)"
+  },
+  "fixed-timeouts": { type: { kind: "flag" }, side: "cli", why: "pairs with --timeout", description: "do not adapt the headers/first_token/idle deadlines to the run" },
+  hedge: {
+    type: { kind: "enum", values: ["auto", "on", "off"] },
+    side: "cli",
+    why: "hedging is tuned locally; the action keeps the default (auto)",
+    description: "send a second copy of a silent request (auto: on for a server on this machine, off for remote/paid APIs)",
+    default: "auto"
+  },
+  "exact-percentiles": {
+    type: { kind: "flag" },
+    side: "cli",
+    why: "a local diagnostic of latency percentiles",
+    description: "exact latency percentiles however many records (8 bytes each); by default past 4,096 a sketch within 0.5% is used"
+  },
+  "no-cache": { type: { kind: "flag" }, side: "both", description: "skip the response cache: neither read nor write it", actionDefault: "false" },
+  "cache-dir": {
+    type: { kind: "string" },
+    side: "both",
+    arg: "DIR",
+    description: "response cache directory; in an action it must lie outside the workspace",
+    default: { cli: "~/.cache/llmops/responses, on a runner its tool cache or temp directory; env LLMOPS_CACHE_DIR", action: "the runner's tool cache, else its temp directory" }
+  },
+  json: { ...json2, description: "print the summary as JSON on stdout" },
+  quiet
+});
 
 // src/actions/evaluate/inputs.ts
-var INPUTS = {
-  suite: { schema: inputSchemas.string, required: true, description: "path of the eval suite YAML, e.g. evals/qa.yaml" },
-  yardstick: { schema: inputSchemas.string, description: "a trusted suite (the base branch's) supplying cases, scorers, repeats and the endpoint; `suite` then contributes only its prompt templates and sampling parameters" },
-  out: { schema: inputSchemas.string, description: "run directory for results.jsonl and summary.json (default .llmops/eval/<suite name>)" },
-  "base-url": { schema: inputSchemas.url, description: "override the suite's target.base_url, e.g. http://127.0.0.1:8000/v1" },
-  "serve-model": { schema: inputSchemas.string, description: "a GGUF model file to serve with llmops serve on a free loopback port for this evaluation only (replaces base-url; served under a name carrying its content hash; stopped afterwards)" },
-  model: { schema: external_exports.string().min(1), description: "override the suite's target.model" },
-  concurrency: { schema: inputSchemas.positiveInt, description: "override the suite's concurrency limit" },
-  "no-cache": { schema: inputSchemas.boolean, description: "true to skip the response cache" },
-  "cache-dir": { schema: inputSchemas.string, description: "response cache directory outside the workspace (default: the runner's tool cache, else its temp directory)" }
-};
+var INPUTS = actionInputs(EVAL_OPTIONS);
 
 // src/actions/evaluate/main.ts
 async function serveModel(file2, logger) {

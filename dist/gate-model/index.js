@@ -4167,9 +4167,9 @@ var require_util2 = __commonJS({
       let policy = "";
       if (policyHeader.length > 0) {
         for (let i = policyHeader.length; i !== 0; i--) {
-          const token = policyHeader[i - 1].trim();
-          if (referrerPolicyTokens.has(token)) {
-            policy = token;
+          const token2 = policyHeader[i - 1].trim();
+          if (referrerPolicyTokens.has(token2)) {
+            policy = token2;
             break;
           }
         }
@@ -4402,9 +4402,9 @@ var require_util2 = __commonJS({
     function parseMetadata(metadata2) {
       const result = [];
       let empty = true;
-      for (const token of metadata2.split(" ")) {
+      for (const token2 of metadata2.split(" ")) {
         empty = false;
-        const parsedToken = parseHashWithOptions.exec(token);
+        const parsedToken = parseHashWithOptions.exec(token2);
         if (parsedToken === null || parsedToken.groups === void 0 || parsedToken.groups.algo === void 0) {
           continue;
         }
@@ -4860,8 +4860,8 @@ var require_util2 = __commonJS({
       }
       return values;
     }
-    function getDecodeSplit(name, list2) {
-      const value = list2.get(name, true);
+    function getDecodeSplit(name, list) {
+      const value = list.get(name, true);
       if (value === null) {
         return null;
       }
@@ -12273,9 +12273,9 @@ var require_headers = __commonJS({
       // https://fetch.spec.whatwg.org/#dom-headers-getsetcookie
       getSetCookie() {
         webidl.brandCheck(this, _Headers);
-        const list2 = this.#headersList.cookies;
-        if (list2) {
-          return [...list2];
+        const list = this.#headersList.cookies;
+        if (list) {
+          return [...list];
         }
         return [];
       }
@@ -12315,8 +12315,8 @@ var require_headers = __commonJS({
       static getHeadersList(o) {
         return o.#headersList;
       }
-      static setHeadersList(o, list2) {
-        o.#headersList = list2;
+      static setHeadersList(o, list) {
+        o.#headersList = list;
       }
     };
     var { getHeadersGuard, setHeadersGuard, getHeadersList, setHeadersList } = Headers2;
@@ -13284,13 +13284,13 @@ var require_request2 = __commonJS({
         if (this.signal.aborted) {
           ac.abort(this.signal.reason);
         } else {
-          let list2 = dependentControllerMap.get(this.signal);
-          if (list2 === void 0) {
-            list2 = /* @__PURE__ */ new Set();
-            dependentControllerMap.set(this.signal, list2);
+          let list = dependentControllerMap.get(this.signal);
+          if (list === void 0) {
+            list = /* @__PURE__ */ new Set();
+            dependentControllerMap.set(this.signal, list);
           }
           const acRef = new WeakRef(ac);
-          list2.add(acRef);
+          list.add(acRef);
           util5.addAbortListener(
             ac.signal,
             buildAbort(acRef)
@@ -20169,16 +20169,16 @@ var require_light = __commonJS({
           }
         }
         shiftAll(fn) {
-          return this._lists.forEach(function(list2) {
-            return list2.forEachShift(fn);
+          return this._lists.forEach(function(list) {
+            return list.forEachShift(fn);
           });
         }
         getFirst(arr = this._lists) {
-          var j, len, list2;
+          var j, len, list;
           for (j = 0, len = arr.length; j < len; j++) {
-            list2 = arr[j];
-            if (list2.length > 0) {
-              return list2;
+            list = arr[j];
+            if (list.length > 0) {
+              return list;
             }
           }
           return [];
@@ -21339,8 +21339,8 @@ var require_re = __commonJS({
       [LETTERDASHNUMBER, MAX_SAFE_BUILD_LENGTH]
     ];
     var makeSafeRegex = (value) => {
-      for (const [token, max] of safeRegexReplacements) {
-        value = value.split(`${token}*`).join(`${token}{0,${max}}`).split(`${token}+`).join(`${token}{1,${max}}`);
+      for (const [token2, max] of safeRegexReplacements) {
+        value = value.split(`${token2}*`).join(`${token2}{0,${max}}`).split(`${token2}+`).join(`${token2}{1,${max}}`);
       }
       return value;
     };
@@ -21947,7 +21947,7 @@ var require_sort = __commonJS({
   "node_modules/semver/functions/sort.js"(exports2, module) {
     "use strict";
     var compareBuild = require_compare_build();
-    var sort = (list2, loose) => list2.sort((a, b) => compareBuild(a, b, loose));
+    var sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose));
     module.exports = sort;
   }
 });
@@ -21957,7 +21957,7 @@ var require_rsort = __commonJS({
   "node_modules/semver/functions/rsort.js"(exports2, module) {
     "use strict";
     var compareBuild = require_compare_build();
-    var rsort = (list2, loose) => list2.sort((a, b) => compareBuild(b, a, loose));
+    var rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose));
     module.exports = rsort;
   }
 });
@@ -28160,12 +28160,12 @@ var require_rpc_output_stream = __commonJS({
       onComplete(callback) {
         return this.addLis(callback, this._lis.cmp);
       }
-      addLis(callback, list2) {
-        list2.push(callback);
+      addLis(callback, list) {
+        list.push(callback);
         return () => {
-          let i = list2.indexOf(callback);
+          let i = list.indexOf(callback);
           if (i >= 0)
-            list2.splice(i, 1);
+            list.splice(i, 1);
         };
       }
       // remove all listeners
@@ -32791,29 +32791,29 @@ var require_resolve_props = __commonJS({
       let comma = null;
       let found = null;
       let start = null;
-      for (const token of tokens) {
+      for (const token2 of tokens) {
         if (reqSpace) {
-          if (token.type !== "space" && token.type !== "newline" && token.type !== "comma")
-            onError(token.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
+          if (token2.type !== "space" && token2.type !== "newline" && token2.type !== "comma")
+            onError(token2.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
           reqSpace = false;
         }
         if (tab) {
-          if (atNewline && token.type !== "comment" && token.type !== "newline") {
+          if (atNewline && token2.type !== "comment" && token2.type !== "newline") {
             onError(tab, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
           }
           tab = null;
         }
-        switch (token.type) {
+        switch (token2.type) {
           case "space":
-            if (!flow && (indicator !== "doc-start" || next?.type !== "flow-collection") && token.source.includes("	")) {
-              tab = token;
+            if (!flow && (indicator !== "doc-start" || next?.type !== "flow-collection") && token2.source.includes("	")) {
+              tab = token2;
             }
             hasSpace = true;
             break;
           case "comment": {
             if (!hasSpace)
-              onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
-            const cb = token.source.substring(1) || " ";
+              onError(token2, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
+            const cb = token2.source.substring(1) || " ";
             if (!comment)
               comment = cb;
             else
@@ -32825,33 +32825,33 @@ var require_resolve_props = __commonJS({
           case "newline":
             if (atNewline) {
               if (comment)
-                comment += token.source;
+                comment += token2.source;
               else if (!found || indicator !== "seq-item-ind")
                 spaceBefore = true;
             } else
-              commentSep += token.source;
+              commentSep += token2.source;
             atNewline = true;
             hasNewline = true;
             if (anchor2 || tag)
-              newlineAfterProp = token;
+              newlineAfterProp = token2;
             hasSpace = true;
             break;
           case "anchor":
             if (anchor2)
-              onError(token, "MULTIPLE_ANCHORS", "A node can have at most one anchor");
-            if (token.source.endsWith(":"))
-              onError(token.offset + token.source.length - 1, "BAD_ALIAS", "Anchor ending in : is ambiguous", true);
-            anchor2 = token;
-            start ?? (start = token.offset);
+              onError(token2, "MULTIPLE_ANCHORS", "A node can have at most one anchor");
+            if (token2.source.endsWith(":"))
+              onError(token2.offset + token2.source.length - 1, "BAD_ALIAS", "Anchor ending in : is ambiguous", true);
+            anchor2 = token2;
+            start ?? (start = token2.offset);
             atNewline = false;
             hasSpace = false;
             reqSpace = true;
             break;
           case "tag": {
             if (tag)
-              onError(token, "MULTIPLE_TAGS", "A node can have at most one tag");
-            tag = token;
-            start ?? (start = token.offset);
+              onError(token2, "MULTIPLE_TAGS", "A node can have at most one tag");
+            tag = token2;
+            start ?? (start = token2.offset);
             atNewline = false;
             hasSpace = false;
             reqSpace = true;
@@ -32859,25 +32859,25 @@ var require_resolve_props = __commonJS({
           }
           case indicator:
             if (anchor2 || tag)
-              onError(token, "BAD_PROP_ORDER", `Anchors and tags must be after the ${token.source} indicator`);
+              onError(token2, "BAD_PROP_ORDER", `Anchors and tags must be after the ${token2.source} indicator`);
             if (found)
-              onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.source} in ${flow ?? "collection"}`);
-            found = token;
+              onError(token2, "UNEXPECTED_TOKEN", `Unexpected ${token2.source} in ${flow ?? "collection"}`);
+            found = token2;
             atNewline = indicator === "seq-item-ind" || indicator === "explicit-key-ind";
             hasSpace = false;
             break;
           case "comma":
             if (flow) {
               if (comma)
-                onError(token, "UNEXPECTED_TOKEN", `Unexpected , in ${flow}`);
-              comma = token;
+                onError(token2, "UNEXPECTED_TOKEN", `Unexpected , in ${flow}`);
+              comma = token2;
               atNewline = false;
               hasSpace = false;
               break;
             }
           // else fallthrough
           default:
-            onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.type} token`);
+            onError(token2, "UNEXPECTED_TOKEN", `Unexpected ${token2.type} token`);
             atNewline = false;
             hasSpace = false;
         }
@@ -33150,15 +33150,15 @@ var require_resolve_end = __commonJS({
       if (end) {
         let hasSpace = false;
         let sep12 = "";
-        for (const token of end) {
-          const { source, type } = token;
+        for (const token2 of end) {
+          const { source, type } = token2;
           switch (type) {
             case "space":
               hasSpace = true;
               break;
             case "comment": {
               if (reqSpace && !hasSpace)
-                onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
+                onError(token2, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
               const cb = source.substring(1) || " ";
               if (!comment)
                 comment = cb;
@@ -33173,7 +33173,7 @@ var require_resolve_end = __commonJS({
               hasSpace = true;
               break;
             default:
-              onError(token, "UNEXPECTED_TOKEN", `Unexpected ${type} at node end`);
+              onError(token2, "UNEXPECTED_TOKEN", `Unexpected ${type} at node end`);
           }
           offset += source.length;
         }
@@ -33197,7 +33197,7 @@ var require_resolve_flow_collection = __commonJS({
     var utilContainsNewline = require_util_contains_newline();
     var utilMapIncludes = require_util_map_includes();
     var blockMsg = "Block collections are not allowed within flow collections";
-    var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
+    var isBlock = (token2) => token2 && (token2.type === "block-map" || token2.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
       const isMap2 = fc.start.source === "{";
       const fcName = isMap2 ? "flow map" : "flow sequence";
@@ -33389,8 +33389,8 @@ var require_compose_collection = __commonJS({
     var resolveBlockMap = require_resolve_block_map();
     var resolveBlockSeq = require_resolve_block_seq();
     var resolveFlowCollection = require_resolve_flow_collection();
-    function resolveCollection(CN, ctx, token, onError, tagName, tag) {
-      const coll = token.type === "block-map" ? resolveBlockMap.resolveBlockMap(CN, ctx, token, onError, tag) : token.type === "block-seq" ? resolveBlockSeq.resolveBlockSeq(CN, ctx, token, onError, tag) : resolveFlowCollection.resolveFlowCollection(CN, ctx, token, onError, tag);
+    function resolveCollection(CN, ctx, token2, onError, tagName, tag) {
+      const coll = token2.type === "block-map" ? resolveBlockMap.resolveBlockMap(CN, ctx, token2, onError, tag) : token2.type === "block-seq" ? resolveBlockSeq.resolveBlockSeq(CN, ctx, token2, onError, tag) : resolveFlowCollection.resolveFlowCollection(CN, ctx, token2, onError, tag);
       const Coll = coll.constructor;
       if (tagName === "!" || tagName === Coll.tagName) {
         coll.tag = Coll.tagName;
@@ -33400,10 +33400,10 @@ var require_compose_collection = __commonJS({
         coll.tag = tagName;
       return coll;
     }
-    function composeCollection(CN, ctx, token, props, onError) {
+    function composeCollection(CN, ctx, token2, props, onError) {
       const tagToken = props.tag;
       const tagName = !tagToken ? null : ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg));
-      if (token.type === "block-seq") {
+      if (token2.type === "block-seq") {
         const { anchor: anchor2, newlineAfterProp: nl } = props;
         const lastProp = anchor2 && tagToken ? anchor2.offset > tagToken.offset ? anchor2 : tagToken : anchor2 ?? tagToken;
         if (lastProp && (!nl || nl.offset < lastProp.offset)) {
@@ -33411,9 +33411,9 @@ var require_compose_collection = __commonJS({
           onError(lastProp, "MISSING_CHAR", message);
         }
       }
-      const expType = token.type === "block-map" ? "map" : token.type === "block-seq" ? "seq" : token.start.source === "{" ? "map" : "seq";
+      const expType = token2.type === "block-map" ? "map" : token2.type === "block-seq" ? "seq" : token2.start.source === "{" ? "map" : "seq";
       if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq.YAMLSeq.tagName && expType === "seq") {
-        return resolveCollection(CN, ctx, token, onError, tagName);
+        return resolveCollection(CN, ctx, token2, onError, tagName);
       }
       let tag = ctx.schema.tags.find((t) => t.tag === tagName && t.collection === expType);
       if (!tag) {
@@ -33427,10 +33427,10 @@ var require_compose_collection = __commonJS({
           } else {
             onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, true);
           }
-          return resolveCollection(CN, ctx, token, onError, tagName);
+          return resolveCollection(CN, ctx, token2, onError, tagName);
         }
       }
-      const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
+      const coll = resolveCollection(CN, ctx, token2, onError, tagName, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
       const node2 = identity.isNode(res) ? res : new Scalar2.Scalar(res);
       node2.range = coll.range;
@@ -33580,31 +33580,31 @@ var require_resolve_block_scalar = __commonJS({
       let comment = "";
       let length = source.length;
       for (let i = 1; i < props.length; ++i) {
-        const token = props[i];
-        switch (token.type) {
+        const token2 = props[i];
+        switch (token2.type) {
           case "space":
             hasSpace = true;
           // fallthrough
           case "newline":
-            length += token.source.length;
+            length += token2.source.length;
             break;
           case "comment":
             if (strict && !hasSpace) {
               const message = "Comments must be separated from other tokens by white space characters";
-              onError(token, "MISSING_CHAR", message);
+              onError(token2, "MISSING_CHAR", message);
             }
-            length += token.source.length;
-            comment = token.source.substring(1);
+            length += token2.source.length;
+            comment = token2.source.substring(1);
             break;
           case "error":
-            onError(token, "UNEXPECTED_TOKEN", token.message);
-            length += token.source.length;
+            onError(token2, "UNEXPECTED_TOKEN", token2.message);
+            length += token2.source.length;
             break;
           /* istanbul ignore next should not happen */
           default: {
-            const message = `Unexpected token in block scalar header: ${token.type}`;
-            onError(token, "UNEXPECTED_TOKEN", message);
-            const ts = token.source;
+            const message = `Unexpected token in block scalar header: ${token2.type}`;
+            onError(token2, "UNEXPECTED_TOKEN", message);
+            const ts = token2.source;
             if (ts && typeof ts === "string")
               length += ts.length;
           }
@@ -33855,25 +33855,25 @@ var require_compose_scalar = __commonJS({
     var Scalar2 = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
-    function composeScalar(ctx, token, tagToken, onError) {
-      const { value, type, comment, range: range3 } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+    function composeScalar(ctx, token2, tagToken, onError) {
+      const { value, type, comment, range: range3 } = token2.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token2, onError) : resolveFlowScalar.resolveFlowScalar(token2, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
         tag = ctx.schema[identity.SCALAR];
       } else if (tagName)
         tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
-      else if (token.type === "scalar")
-        tag = findScalarTagByTest(ctx, value, token, onError);
+      else if (token2.type === "scalar")
+        tag = findScalarTagByTest(ctx, value, token2, onError);
       else
         tag = ctx.schema[identity.SCALAR];
       let scalar;
       try {
-        const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
+        const res = tag.resolve(value, (msg) => onError(tagToken ?? token2, "TAG_RESOLVE_FAILED", msg), ctx.options);
         scalar = identity.isScalar(res) ? res : new Scalar2.Scalar(res);
       } catch (error63) {
         const msg = error63 instanceof Error ? error63.message : String(error63);
-        onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
+        onError(tagToken ?? token2, "TAG_RESOLVE_FAILED", msg);
         scalar = new Scalar2.Scalar(value);
       }
       scalar.range = range3;
@@ -33911,7 +33911,7 @@ var require_compose_scalar = __commonJS({
       onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
       return schema[identity.SCALAR];
     }
-    function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
+    function findScalarTagByTest({ atKey, directives, schema }, value, token2, onError) {
       const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity.SCALAR];
       if (schema.compat) {
         const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity.SCALAR];
@@ -33919,7 +33919,7 @@ var require_compose_scalar = __commonJS({
           const ts = directives.tagString(tag.tag);
           const cs = directives.tagString(compat.tag);
           const msg = `Value may be parsed as either ${ts} or ${cs}`;
-          onError(token, "TAG_RESOLVE_FAILED", msg, true);
+          onError(token2, "TAG_RESOLVE_FAILED", msg, true);
         }
       }
       return tag;
@@ -33969,22 +33969,22 @@ var require_compose_node = __commonJS({
     var resolveEnd = require_resolve_end();
     var utilEmptyScalarPosition = require_util_empty_scalar_position();
     var CN = { composeNode, composeEmptyNode };
-    function composeNode(ctx, token, props, onError) {
+    function composeNode(ctx, token2, props, onError) {
       const atKey = ctx.atKey;
       const { spaceBefore, comment, anchor: anchor2, tag } = props;
       let node2;
       let isSrcToken = true;
-      switch (token.type) {
+      switch (token2.type) {
         case "alias":
-          node2 = composeAlias(ctx, token, onError);
+          node2 = composeAlias(ctx, token2, onError);
           if (anchor2 || tag)
-            onError(token, "ALIAS_PROPS", "An alias node must not specify any properties");
+            onError(token2, "ALIAS_PROPS", "An alias node must not specify any properties");
           break;
         case "scalar":
         case "single-quoted-scalar":
         case "double-quoted-scalar":
         case "block-scalar":
-          node2 = composeScalar.composeScalar(ctx, token, tag, onError);
+          node2 = composeScalar.composeScalar(ctx, token2, tag, onError);
           if (anchor2)
             node2.anchor = anchor2.source.substring(1);
           break;
@@ -33992,47 +33992,47 @@ var require_compose_node = __commonJS({
         case "block-seq":
         case "flow-collection":
           try {
-            node2 = composeCollection.composeCollection(CN, ctx, token, props, onError);
+            node2 = composeCollection.composeCollection(CN, ctx, token2, props, onError);
             if (anchor2)
               node2.anchor = anchor2.source.substring(1);
           } catch (error63) {
             const message = error63 instanceof Error ? error63.message : String(error63);
-            onError(token, "RESOURCE_EXHAUSTION", message);
+            onError(token2, "RESOURCE_EXHAUSTION", message);
           }
           break;
         default: {
-          const message = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
-          onError(token, "UNEXPECTED_TOKEN", message);
+          const message = token2.type === "error" ? token2.message : `Unsupported token (type: ${token2.type})`;
+          onError(token2, "UNEXPECTED_TOKEN", message);
           isSrcToken = false;
         }
       }
-      node2 ?? (node2 = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
+      node2 ?? (node2 = composeEmptyNode(ctx, token2.offset, void 0, null, props, onError));
       if (anchor2 && node2.anchor === "")
         onError(anchor2, "BAD_ALIAS", "Anchor cannot be an empty string");
       if (atKey && ctx.options.stringKeys && (!identity.isScalar(node2) || typeof node2.value !== "string" || node2.tag && node2.tag !== "tag:yaml.org,2002:str")) {
         const msg = "With stringKeys, all keys must be strings";
-        onError(tag ?? token, "NON_STRING_KEY", msg);
+        onError(tag ?? token2, "NON_STRING_KEY", msg);
       }
       if (spaceBefore)
         node2.spaceBefore = true;
       if (comment) {
-        if (token.type === "scalar" && token.source === "")
+        if (token2.type === "scalar" && token2.source === "")
           node2.comment = comment;
         else
           node2.commentBefore = comment;
       }
       if (ctx.options.keepSourceTokens && isSrcToken)
-        node2.srcToken = token;
+        node2.srcToken = token2;
       return node2;
     }
     function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor: anchor2, tag, end }, onError) {
-      const token = {
+      const token2 = {
         type: "scalar",
         offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
         indent: -1,
         source: ""
       };
-      const node2 = composeScalar.composeScalar(ctx, token, tag, onError);
+      const node2 = composeScalar.composeScalar(ctx, token2, tag, onError);
       if (anchor2) {
         node2.anchor = anchor2.source.substring(1);
         if (node2.anchor === "")
@@ -34223,28 +34223,28 @@ ${cb}` : comment;
        * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
        */
       *compose(tokens, forceDoc = false, endOffset = -1) {
-        for (const token of tokens)
-          yield* this.next(token);
+        for (const token2 of tokens)
+          yield* this.next(token2);
         yield* this.end(forceDoc, endOffset);
       }
       /** Advance the composer by one CST token. */
-      *next(token) {
+      *next(token2) {
         if (node_process.env.LOG_STREAM)
-          console.dir(token, { depth: null });
-        switch (token.type) {
+          console.dir(token2, { depth: null });
+        switch (token2.type) {
           case "directive":
-            this.directives.add(token.source, (offset, message, warning2) => {
-              const pos = getErrorPos(token);
+            this.directives.add(token2.source, (offset, message, warning2) => {
+              const pos = getErrorPos(token2);
               pos[0] += offset;
               this.onError(pos, "BAD_DIRECTIVE", message, warning2);
             });
-            this.prelude.push(token.source);
+            this.prelude.push(token2.source);
             this.atDirectives = true;
             break;
           case "document": {
-            const doc = composeDoc.composeDoc(this.options, this.directives, token, this.onError);
+            const doc = composeDoc.composeDoc(this.options, this.directives, token2, this.onError);
             if (this.atDirectives && !doc.directives.docStart)
-              this.onError(token, "MISSING_CHAR", "Missing directives-end/doc-start indicator line");
+              this.onError(token2, "MISSING_CHAR", "Missing directives-end/doc-start indicator line");
             this.decorate(doc, false);
             if (this.doc)
               yield this.doc;
@@ -34257,11 +34257,11 @@ ${cb}` : comment;
             break;
           case "comment":
           case "newline":
-            this.prelude.push(token.source);
+            this.prelude.push(token2.source);
             break;
           case "error": {
-            const msg = token.source ? `${token.message}: ${JSON.stringify(token.source)}` : token.message;
-            const error63 = new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg);
+            const msg = token2.source ? `${token2.message}: ${JSON.stringify(token2.source)}` : token2.message;
+            const error63 = new errors.YAMLParseError(getErrorPos(token2), "UNEXPECTED_TOKEN", msg);
             if (this.atDirectives || !this.doc)
               this.errors.push(error63);
             else
@@ -34271,11 +34271,11 @@ ${cb}` : comment;
           case "doc-end": {
             if (!this.doc) {
               const msg = "Unexpected doc-end without preceding document";
-              this.errors.push(new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg));
+              this.errors.push(new errors.YAMLParseError(getErrorPos(token2), "UNEXPECTED_TOKEN", msg));
               break;
             }
             this.doc.directives.docEnd = true;
-            const end = resolveEnd.resolveEnd(token.end, token.offset + token.source.length, this.doc.options.strict, this.onError);
+            const end = resolveEnd.resolveEnd(token2.end, token2.offset + token2.source.length, this.doc.options.strict, this.onError);
             this.decorate(this.doc, true);
             if (end.comment) {
               const dc = this.doc.comment;
@@ -34286,7 +34286,7 @@ ${end.comment}` : end.comment;
             break;
           }
           default:
-            this.errors.push(new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", `Unsupported token ${token.type}`));
+            this.errors.push(new errors.YAMLParseError(getErrorPos(token2), "UNEXPECTED_TOKEN", `Unsupported token ${token2.type}`));
         }
       }
       /**
@@ -34323,8 +34323,8 @@ var require_cst_scalar = __commonJS({
     var resolveFlowScalar = require_resolve_flow_scalar();
     var errors = require_errors2();
     var stringifyString = require_stringifyString();
-    function resolveAsScalar(token, strict = true, onError) {
-      if (token) {
+    function resolveAsScalar(token2, strict = true, onError) {
+      if (token2) {
         const _onError = (pos, code, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
@@ -34332,13 +34332,13 @@ var require_cst_scalar = __commonJS({
           else
             throw new errors.YAMLParseError([offset, offset + 1], code, message);
         };
-        switch (token.type) {
+        switch (token2.type) {
           case "scalar":
           case "single-quoted-scalar":
           case "double-quoted-scalar":
-            return resolveFlowScalar.resolveFlowScalar(token, strict, _onError);
+            return resolveFlowScalar.resolveFlowScalar(token2, strict, _onError);
           case "block-scalar":
-            return resolveBlockScalar.resolveBlockScalar({ options: { strict } }, token, _onError);
+            return resolveBlockScalar.resolveBlockScalar({ options: { strict } }, token2, _onError);
         }
       }
       return null;
@@ -34375,13 +34375,13 @@ var require_cst_scalar = __commonJS({
           return { type: "scalar", offset, indent, source, end };
       }
     }
-    function setScalarValue(token, value, context5 = {}) {
+    function setScalarValue(token2, value, context5 = {}) {
       let { afterKey = false, implicitKey = false, inFlow = false, type } = context5;
-      let indent = "indent" in token ? token.indent : null;
+      let indent = "indent" in token2 ? token2.indent : null;
       if (afterKey && typeof indent === "number")
         indent += 2;
       if (!type)
-        switch (token.type) {
+        switch (token2.type) {
           case "single-quoted-scalar":
             type = "QUOTE_SINGLE";
             break;
@@ -34389,7 +34389,7 @@ var require_cst_scalar = __commonJS({
             type = "QUOTE_DOUBLE";
             break;
           case "block-scalar": {
-            const header = token.props[0];
+            const header = token2.props[0];
             if (header.type !== "block-scalar-header")
               throw new Error("Invalid block scalar header");
             type = header.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
@@ -34407,40 +34407,40 @@ var require_cst_scalar = __commonJS({
       switch (source[0]) {
         case "|":
         case ">":
-          setBlockScalarValue(token, source);
+          setBlockScalarValue(token2, source);
           break;
         case '"':
-          setFlowScalarValue(token, source, "double-quoted-scalar");
+          setFlowScalarValue(token2, source, "double-quoted-scalar");
           break;
         case "'":
-          setFlowScalarValue(token, source, "single-quoted-scalar");
+          setFlowScalarValue(token2, source, "single-quoted-scalar");
           break;
         default:
-          setFlowScalarValue(token, source, "scalar");
+          setFlowScalarValue(token2, source, "scalar");
       }
     }
-    function setBlockScalarValue(token, source) {
+    function setBlockScalarValue(token2, source) {
       const he = source.indexOf("\n");
       const head = source.substring(0, he);
       const body2 = source.substring(he + 1) + "\n";
-      if (token.type === "block-scalar") {
-        const header = token.props[0];
+      if (token2.type === "block-scalar") {
+        const header = token2.props[0];
         if (header.type !== "block-scalar-header")
           throw new Error("Invalid block scalar header");
         header.source = head;
-        token.source = body2;
+        token2.source = body2;
       } else {
-        const { offset } = token;
-        const indent = "indent" in token ? token.indent : -1;
+        const { offset } = token2;
+        const indent = "indent" in token2 ? token2.indent : -1;
         const props = [
           { type: "block-scalar-header", offset, indent, source: head }
         ];
-        if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
+        if (!addEndtoBlockProps(props, "end" in token2 ? token2.end : void 0))
           props.push({ type: "newline", offset: -1, indent, source: "\n" });
-        for (const key of Object.keys(token))
+        for (const key of Object.keys(token2))
           if (key !== "type" && key !== "offset")
-            delete token[key];
-        Object.assign(token, { type: "block-scalar", indent, props, source: body2 });
+            delete token2[key];
+        Object.assign(token2, { type: "block-scalar", indent, props, source: body2 });
       }
     }
     function addEndtoBlockProps(props, end) {
@@ -34457,40 +34457,40 @@ var require_cst_scalar = __commonJS({
           }
       return false;
     }
-    function setFlowScalarValue(token, source, type) {
-      switch (token.type) {
+    function setFlowScalarValue(token2, source, type) {
+      switch (token2.type) {
         case "scalar":
         case "double-quoted-scalar":
         case "single-quoted-scalar":
-          token.type = type;
-          token.source = source;
+          token2.type = type;
+          token2.source = source;
           break;
         case "block-scalar": {
-          const end = token.props.slice(1);
+          const end = token2.props.slice(1);
           let oa = source.length;
-          if (token.props[0].type === "block-scalar-header")
-            oa -= token.props[0].source.length;
+          if (token2.props[0].type === "block-scalar-header")
+            oa -= token2.props[0].source.length;
           for (const tok of end)
             tok.offset += oa;
-          delete token.props;
-          Object.assign(token, { type, source, end });
+          delete token2.props;
+          Object.assign(token2, { type, source, end });
           break;
         }
         case "block-map":
         case "block-seq": {
-          const offset = token.offset + source.length;
-          const nl = { type: "newline", offset, indent: token.indent, source: "\n" };
-          delete token.items;
-          Object.assign(token, { type, source, end: [nl] });
+          const offset = token2.offset + source.length;
+          const nl = { type: "newline", offset, indent: token2.indent, source: "\n" };
+          delete token2.items;
+          Object.assign(token2, { type, source, end: [nl] });
           break;
         }
         default: {
-          const indent = "indent" in token ? token.indent : -1;
-          const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
-          for (const key of Object.keys(token))
+          const indent = "indent" in token2 ? token2.indent : -1;
+          const end = "end" in token2 && Array.isArray(token2.end) ? token2.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
+          for (const key of Object.keys(token2))
             if (key !== "type" && key !== "offset")
-              delete token[key];
-          Object.assign(token, { type, indent, source, end });
+              delete token2[key];
+          Object.assign(token2, { type, indent, source, end });
         }
       }
     }
@@ -34505,40 +34505,40 @@ var require_cst_stringify = __commonJS({
   "node_modules/yaml/dist/parse/cst-stringify.js"(exports2) {
     "use strict";
     var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
-    function stringifyToken(token) {
-      switch (token.type) {
+    function stringifyToken(token2) {
+      switch (token2.type) {
         case "block-scalar": {
           let res = "";
-          for (const tok of token.props)
+          for (const tok of token2.props)
             res += stringifyToken(tok);
-          return res + token.source;
+          return res + token2.source;
         }
         case "block-map":
         case "block-seq": {
           let res = "";
-          for (const item of token.items)
+          for (const item of token2.items)
             res += stringifyItem(item);
           return res;
         }
         case "flow-collection": {
-          let res = token.start.source;
-          for (const item of token.items)
+          let res = token2.start.source;
+          for (const item of token2.items)
             res += stringifyItem(item);
-          for (const st of token.end)
+          for (const st of token2.end)
             res += st.source;
           return res;
         }
         case "document": {
-          let res = stringifyItem(token);
-          if (token.end)
-            for (const st of token.end)
+          let res = stringifyItem(token2);
+          if (token2.end)
+            for (const st of token2.end)
               res += st.source;
           return res;
         }
         default: {
-          let res = token.source;
-          if ("end" in token && token.end)
-            for (const st of token.end)
+          let res = token2.source;
+          if ("end" in token2 && token2.end)
+            for (const st of token2.end)
               res += st.source;
           return res;
         }
@@ -34600,16 +34600,16 @@ var require_cst_visit = __commonJS({
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
-        const token = item[field];
-        if (token && "items" in token) {
-          for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path12.concat([[field, i]])), token.items[i], visitor);
+        const token2 = item[field];
+        if (token2 && "items" in token2) {
+          for (let i = 0; i < token2.items.length; ++i) {
+            const ci = _visit(Object.freeze(path12.concat([[field, i]])), token2.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
               return BREAK;
             else if (ci === REMOVE) {
-              token.items.splice(i, 1);
+              token2.items.splice(i, 1);
               i -= 1;
             }
           }
@@ -34634,10 +34634,10 @@ var require_cst = __commonJS({
     var DOCUMENT = "";
     var FLOW_END = "";
     var SCALAR = "";
-    var isCollection = (token) => !!token && "items" in token;
-    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
-    function prettyToken(token) {
-      switch (token) {
+    var isCollection = (token2) => !!token2 && "items" in token2;
+    var isScalar2 = (token2) => !!token2 && (token2.type === "scalar" || token2.type === "single-quoted-scalar" || token2.type === "double-quoted-scalar" || token2.type === "block-scalar");
+    function prettyToken(token2) {
+      switch (token2) {
         case BOM:
           return "<BOM>";
         case DOCUMENT:
@@ -34647,7 +34647,7 @@ var require_cst = __commonJS({
         case SCALAR:
           return "<SCALAR>";
         default:
-          return JSON.stringify(token);
+          return JSON.stringify(token2);
       }
     }
     function tokenType(source) {
@@ -35352,15 +35352,15 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list2, type) {
-      for (let i = 0; i < list2.length; ++i)
-        if (list2[i].type === type)
+    function includesToken(list, type) {
+      for (let i = 0; i < list.length; ++i)
+        if (list[i].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list2) {
-      for (let i = 0; i < list2.length; ++i) {
-        switch (list2[i].type) {
+    function findNonEmptyIndex(list) {
+      for (let i = 0; i < list.length; ++i) {
+        switch (list[i].type) {
           case "space":
           case "comment":
           case "newline":
@@ -35371,8 +35371,8 @@ var require_parser = __commonJS({
       }
       return -1;
     }
-    function isFlowToken(token) {
-      switch (token?.type) {
+    function isFlowToken(token2) {
+      switch (token2?.type) {
         case "alias":
         case "scalar":
         case "single-quoted-scalar":
@@ -35579,38 +35579,38 @@ var require_parser = __commonJS({
         return this.stack[this.stack.length - n];
       }
       *pop(error63) {
-        const token = error63 ?? this.stack.pop();
-        if (!token) {
+        const token2 = error63 ?? this.stack.pop();
+        if (!token2) {
           const message = "Tried to pop an empty stack";
           yield { type: "error", offset: this.offset, source: "", message };
         } else if (this.stack.length === 0) {
-          yield token;
+          yield token2;
         } else {
           const top = this.peek(1);
-          if (token.type === "block-scalar") {
-            token.indent = "indent" in top ? top.indent : 0;
-          } else if (token.type === "flow-collection" && top.type === "document") {
-            token.indent = 0;
+          if (token2.type === "block-scalar") {
+            token2.indent = "indent" in top ? top.indent : 0;
+          } else if (token2.type === "flow-collection" && top.type === "document") {
+            token2.indent = 0;
           }
-          if (token.type === "flow-collection")
-            fixFlowSeqItems(token);
+          if (token2.type === "flow-collection")
+            fixFlowSeqItems(token2);
           switch (top.type) {
             case "document":
-              top.value = token;
+              top.value = token2;
               break;
             case "block-scalar":
-              top.props.push(token);
+              top.props.push(token2);
               break;
             case "block-map": {
               const it = top.items[top.items.length - 1];
               if (it.value) {
-                top.items.push({ start: [], key: token, sep: [] });
+                top.items.push({ start: [], key: token2, sep: [] });
                 this.onKeyLine = true;
                 return;
               } else if (it.sep) {
-                it.value = token;
+                it.value = token2;
               } else {
-                Object.assign(it, { key: token, sep: [] });
+                Object.assign(it, { key: token2, sep: [] });
                 this.onKeyLine = !it.explicitKey;
                 return;
               }
@@ -35619,34 +35619,34 @@ var require_parser = __commonJS({
             case "block-seq": {
               const it = top.items[top.items.length - 1];
               if (it.value)
-                top.items.push({ start: [], value: token });
+                top.items.push({ start: [], value: token2 });
               else
-                it.value = token;
+                it.value = token2;
               break;
             }
             case "flow-collection": {
               const it = top.items[top.items.length - 1];
               if (!it || it.value)
-                top.items.push({ start: [], key: token, sep: [] });
+                top.items.push({ start: [], key: token2, sep: [] });
               else if (it.sep)
-                it.value = token;
+                it.value = token2;
               else
-                Object.assign(it, { key: token, sep: [] });
+                Object.assign(it, { key: token2, sep: [] });
               return;
             }
             /* istanbul ignore next should not happen */
             default:
               yield* this.pop();
-              yield* this.pop(token);
+              yield* this.pop(token2);
           }
-          if ((top.type === "document" || top.type === "block-map" || top.type === "block-seq") && (token.type === "block-map" || token.type === "block-seq")) {
-            const last = token.items[token.items.length - 1];
-            if (last && !last.sep && !last.value && last.start.length > 0 && findNonEmptyIndex(last.start) === -1 && (token.indent === 0 || last.start.every((st) => st.type !== "comment" || st.indent < token.indent))) {
+          if ((top.type === "document" || top.type === "block-map" || top.type === "block-seq") && (token2.type === "block-map" || token2.type === "block-seq")) {
+            const last = token2.items[token2.items.length - 1];
+            if (last && !last.sep && !last.value && last.start.length > 0 && findNonEmptyIndex(last.start) === -1 && (token2.indent === 0 || last.start.every((st) => st.type !== "comment" || st.indent < token2.indent))) {
               if (top.type === "document")
                 top.end = last.start;
               else
                 top.items.push({ start: last.start });
-              token.items.splice(-1, 1);
+              token2.items.splice(-1, 1);
             }
           }
         }
@@ -36189,7 +36189,7 @@ var require_parser = __commonJS({
             yield* this.pop();
         }
       }
-      *lineEnd(token) {
+      *lineEnd(token2) {
         switch (this.type) {
           case "comma":
           case "doc-start":
@@ -36206,10 +36206,10 @@ var require_parser = __commonJS({
           case "space":
           case "comment":
           default:
-            if (token.end)
-              token.end.push(this.sourceToken);
+            if (token2.end)
+              token2.end.push(this.sourceToken);
             else
-              token.end = [this.sourceToken];
+              token2.end = [this.sourceToken];
             if (this.type === "newline")
               yield* this.pop();
         }
@@ -37210,8 +37210,8 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
   });
 };
 var BearerCredentialHandler = class {
-  constructor(token) {
-    this.token = token;
+  constructor(token2) {
+    this.token = token2;
   }
   // currently implements pre-authorization
   // TODO: support preAuth = false where it hooks on 401
@@ -38542,13 +38542,13 @@ var __awaiter9 = function(thisArg, _arguments, P, generator) {
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
 };
-function getAuthString(token, options) {
-  if (!token && !options.auth) {
+function getAuthString(token2, options) {
+  if (!token2 && !options.auth) {
     throw new Error("Parameter token or opts.auth is required");
-  } else if (token && options.auth) {
+  } else if (token2 && options.auth) {
     throw new Error("Parameters token and opts.auth may not both be specified");
   }
-  return typeof options.auth === "string" ? options.auth : `token ${token}`;
+  return typeof options.auth === "string" ? options.auth : `token ${token2}`;
 }
 function getProxyAgent(destinationUrl) {
   const hc = new httpClient.HttpClient();
@@ -39867,43 +39867,43 @@ var b64url = "(?:[a-zA-Z0-9_-]+)";
 var sep2 = "\\.";
 var jwtRE = new RegExp(`^${b64url}${sep2}${b64url}${sep2}${b64url}$`);
 var isJWT = jwtRE.test.bind(jwtRE);
-async function auth(token) {
-  const isApp = isJWT(token);
-  const isInstallation = token.startsWith("v1.") || token.startsWith("ghs_");
-  const isUserToServer = token.startsWith("ghu_");
+async function auth(token2) {
+  const isApp = isJWT(token2);
+  const isInstallation = token2.startsWith("v1.") || token2.startsWith("ghs_");
+  const isUserToServer = token2.startsWith("ghu_");
   const tokenType = isApp ? "app" : isInstallation ? "installation" : isUserToServer ? "user-to-server" : "oauth";
   return {
     type: "token",
-    token,
+    token: token2,
     tokenType
   };
 }
-function withAuthorizationPrefix(token) {
-  if (token.split(/\./).length === 3) {
-    return `bearer ${token}`;
+function withAuthorizationPrefix(token2) {
+  if (token2.split(/\./).length === 3) {
+    return `bearer ${token2}`;
   }
-  return `token ${token}`;
+  return `token ${token2}`;
 }
-async function hook(token, request2, route, parameters) {
+async function hook(token2, request2, route, parameters) {
   const endpoint2 = request2.endpoint.merge(
     route,
     parameters
   );
-  endpoint2.headers.authorization = withAuthorizationPrefix(token);
+  endpoint2.headers.authorization = withAuthorizationPrefix(token2);
   return request2(endpoint2);
 }
-var createTokenAuth = function createTokenAuth2(token) {
-  if (!token) {
+var createTokenAuth = function createTokenAuth2(token2) {
+  if (!token2) {
     throw new Error("[@octokit/auth-token] No token passed to createTokenAuth");
   }
-  if (typeof token !== "string") {
+  if (typeof token2 !== "string") {
     throw new Error(
       "[@octokit/auth-token] Token passed to createTokenAuth is not a string"
     );
   }
-  token = token.replace(/^(token|bearer) +/i, "");
-  return Object.assign(auth.bind(null, token), {
-    hook: hook.bind(null, token)
+  token2 = token2.replace(/^(token|bearer) +/i, "");
+  return Object.assign(auth.bind(null, token2), {
+    hook: hook.bind(null, token2)
   });
 };
 
@@ -42606,9 +42606,9 @@ var defaults = {
   }
 };
 var GitHub = Octokit.plugin(restEndpointMethods, paginateRest).defaults(defaults);
-function getOctokitOptions(token, options) {
+function getOctokitOptions(token2, options) {
   const opts = Object.assign({}, options || {});
-  const auth2 = getAuthString(token, opts);
+  const auth2 = getAuthString(token2, opts);
   if (auth2) {
     opts.auth = auth2;
   }
@@ -42621,9 +42621,9 @@ function getOctokitOptions(token, options) {
 
 // node_modules/@actions/github/lib/github.js
 var context2 = new Context();
-function getOctokit(token, options, ...additionalPlugins) {
+function getOctokit(token2, options, ...additionalPlugins) {
   const GitHubWithPlugins = GitHub.plugin(...additionalPlugins);
-  return new GitHubWithPlugins(getOctokitOptions(token, options));
+  return new GitHubWithPlugins(getOctokitOptions(token2, options));
 }
 
 // node_modules/@octokit/plugin-retry/dist-bundle/index.js
@@ -43047,6 +43047,7 @@ var OctokitGitHubClient = class {
       headRef: d.head.ref,
       headRepo: d.head.repo?.full_name ?? null,
       baseRepo: d.base.repo.full_name,
+      baseRef: d.base.ref,
       authorAssociation: d.author_association
     };
   }
@@ -44593,7 +44594,7 @@ var defaults2 = (def) => {
     defaults: (options) => orig.defaults(ext(def, options)),
     makeRe: (pattern, options = {}) => orig.makeRe(pattern, ext(def, options)),
     braceExpand: (pattern, options = {}) => orig.braceExpand(pattern, ext(def, options)),
-    match: (list2, pattern, options = {}) => orig.match(list2, pattern, ext(def, options)),
+    match: (list, pattern, options = {}) => orig.match(list, pattern, ext(def, options)),
     sep: orig.sep,
     GLOBSTAR
   });
@@ -44609,13 +44610,13 @@ var braceExpand = (pattern, options = {}) => {
 minimatch.braceExpand = braceExpand;
 var makeRe = (pattern, options = {}) => new Minimatch(pattern, options).makeRe();
 minimatch.makeRe = makeRe;
-var match2 = (list2, pattern, options = {}) => {
+var match2 = (list, pattern, options = {}) => {
   const mm = new Minimatch(pattern, options);
-  list2 = list2.filter((f) => mm.match(f));
-  if (mm.options.nonull && !list2.length) {
-    list2.push(pattern);
+  list = list.filter((f) => mm.match(f));
+  if (mm.options.nonull && !list.length) {
+    list.push(pattern);
   }
-  return list2;
+  return list;
 };
 minimatch.match = match2;
 var globMagic = /[?*]|[+@!]\(.*?\)|\[|\]/;
@@ -46008,11 +46009,11 @@ function getCacheVersion(paths, compressionMethod, enableCrossOsArchive = false)
   return crypto3.createHash("sha256").update(components.join("|")).digest("hex");
 }
 function getRuntimeToken() {
-  const token = process.env["ACTIONS_RUNTIME_TOKEN"];
-  if (!token) {
+  const token2 = process.env["ACTIONS_RUNTIME_TOKEN"];
+  if (!token2) {
     throw new Error("Unable to get the ACTIONS_RUNTIME_TOKEN env variable");
   }
-  return token;
+  return token2;
 }
 
 // node_modules/@actions/cache/lib/internal/cacheHttpClient.js
@@ -47940,8 +47941,8 @@ var SDK_VERSION2 = "1.22.3";
 function getUserAgentString(telemetryInfo) {
   const parts = [];
   for (const [key, value] of telemetryInfo) {
-    const token = value ? `${key}/${value}` : key;
-    parts.push(token);
+    const token2 = value ? `${key}/${value}` : key;
+    parts.push(token2);
   }
   return parts.join(" ");
 }
@@ -48017,12 +48018,12 @@ function createAbortablePromise(buildPromise, options) {
 // node_modules/@azure/core-util/dist/esm/delay.js
 var StandardAbortMessage2 = "The delay was aborted.";
 function delay2(timeInMs, options) {
-  let token;
+  let token2;
   const { abortSignal, abortErrorMsg } = options ?? {};
   return createAbortablePromise((resolve8) => {
-    token = setTimeout(resolve8, timeInMs);
+    token2 = setTimeout(resolve8, timeInMs);
   }, {
-    cleanupBeforeAbort: () => clearTimeout(token),
+    cleanupBeforeAbort: () => clearTimeout(token2),
     abortSignal,
     abortErrorMsg: abortErrorMsg ?? StandardAbortMessage2
   });
@@ -48514,16 +48515,16 @@ async function beginRefresh(getAccessToken, retryIntervalInMs, refreshTimeout) {
       return finalToken;
     }
   }
-  let token = await tryGetAccessToken();
-  while (token === null) {
+  let token2 = await tryGetAccessToken();
+  while (token2 === null) {
     await delay2(retryIntervalInMs);
-    token = await tryGetAccessToken();
+    token2 = await tryGetAccessToken();
   }
-  return token;
+  return token2;
 }
 function createTokenCycler(credential, tokenCyclerOptions) {
   let refreshWorker = null;
-  let token = null;
+  let token2 = null;
   let tenantId;
   const options = {
     ...DEFAULT_CYCLER_OPTIONS,
@@ -48544,17 +48545,17 @@ function createTokenCycler(credential, tokenCyclerOptions) {
       if (cycler.isRefreshing) {
         return false;
       }
-      if (token?.refreshAfterTimestamp && token.refreshAfterTimestamp < Date.now()) {
+      if (token2?.refreshAfterTimestamp && token2.refreshAfterTimestamp < Date.now()) {
         return true;
       }
-      return (token?.expiresOnTimestamp ?? 0) - options.refreshWindowInMs < Date.now();
+      return (token2?.expiresOnTimestamp ?? 0) - options.refreshWindowInMs < Date.now();
     },
     /**
      * Produces true if the cycler MUST refresh (null or nearly-expired
      * token).
      */
     get mustRefresh() {
-      return token === null || token.expiresOnTimestamp - options.forcedRefreshWindowInMs < Date.now();
+      return token2 === null || token2.expiresOnTimestamp - options.forcedRefreshWindowInMs < Date.now();
     }
   };
   function refresh(scopes, getTokenOptions) {
@@ -48564,15 +48565,15 @@ function createTokenCycler(credential, tokenCyclerOptions) {
         tryGetAccessToken,
         options.retryIntervalInMs,
         // If we don't have a token, then we should timeout immediately
-        token?.expiresOnTimestamp ?? Date.now()
+        token2?.expiresOnTimestamp ?? Date.now()
       ).then((_token) => {
         refreshWorker = null;
-        token = _token;
+        token2 = _token;
         tenantId = getTokenOptions.tenantId;
-        return token;
+        return token2;
       }).catch((reason) => {
         refreshWorker = null;
-        token = null;
+        token2 = null;
         tenantId = void 0;
         throw reason;
       });
@@ -48583,7 +48584,7 @@ function createTokenCycler(credential, tokenCyclerOptions) {
     const hasClaimChallenge = Boolean(tokenOptions.claims);
     const tenantIdChanged = tenantId !== tokenOptions.tenantId;
     if (hasClaimChallenge) {
-      token = null;
+      token2 = null;
     }
     const mustRefresh = tenantIdChanged || hasClaimChallenge || cycler.mustRefresh;
     if (mustRefresh) {
@@ -48592,7 +48593,7 @@ function createTokenCycler(credential, tokenCyclerOptions) {
     if (cycler.shouldRefresh) {
       refresh(scopes, tokenOptions);
     }
-    return token;
+    return token2;
   };
 }
 
@@ -51163,14 +51164,14 @@ function scanAttributeTokens(attrStr) {
         i = closeIdx + 1;
       }
     }
-    const token = { startIndex: tokenStart };
-    token[1] = leadingWs;
-    token[2] = name;
-    token[3] = equalsGroup;
-    token[4] = quoteChar !== void 0 ? true : void 0;
-    token[5] = quoteChar;
-    token[6] = value;
-    tokens.push(token);
+    const token2 = { startIndex: tokenStart };
+    token2[1] = leadingWs;
+    token2[2] = name;
+    token2[3] = equalsGroup;
+    token2[4] = quoteChar !== void 0 ? true : void 0;
+    token2[5] = quoteChar;
+    token2[6] = value;
+    tokens.push(token2);
   }
   return tokens;
 }
@@ -51575,23 +51576,23 @@ var EntityDecoder = class {
         i++;
         continue;
       }
-      const token = str2.slice(i + 1, j);
-      if (token.length === 0) {
+      const token2 = str2.slice(i + 1, j);
+      if (token2.length === 0) {
         i++;
         continue;
       }
       let replacement;
       let tier2;
-      if (this._removeSet.has(token)) {
+      if (this._removeSet.has(token2)) {
         replacement = "";
         if (tier2 === void 0) {
           tier2 = LIMIT_TIER_EXTERNAL;
         }
-      } else if (this._leaveSet.has(token)) {
+      } else if (this._leaveSet.has(token2)) {
         i++;
         continue;
-      } else if (token.charCodeAt(0) === 35) {
-        const ncrResult = this._resolveNCR(token);
+      } else if (token2.charCodeAt(0) === 35) {
+        const ncrResult = this._resolveNCR(token2);
         if (ncrResult === void 0) {
           i++;
           continue;
@@ -51599,7 +51600,7 @@ var EntityDecoder = class {
         replacement = ncrResult;
         tier2 = LIMIT_TIER_BASE;
       } else {
-        const resolved = this._resolveName(token);
+        const resolved = this._resolveName(token2);
         replacement = resolved?.value;
         tier2 = resolved?.tier;
       }
@@ -51621,7 +51622,7 @@ var EntityDecoder = class {
           }
         }
         if (limitLength) {
-          const delta = replacement.length - (token.length + 2);
+          const delta = replacement.length - (token2.length + 2);
           if (delta > 0) {
             this._expandedLength += delta;
             if (this._expandedLength > this._maxExpandedLength) {
@@ -51700,7 +51701,7 @@ var EntityDecoder = class {
    *   - undefined                 → 'leave' (caller must skip past '&' only)
    *   - throws Error              → 'throw'
    */
-  _applyNCRAction(action5, token, cp) {
+  _applyNCRAction(action5, token2, cp) {
     switch (action5) {
       case NCR_LEVEL.allow:
         return String.fromCodePoint(cp);
@@ -51711,7 +51712,7 @@ var EntityDecoder = class {
       // signal: keep literal
       case NCR_LEVEL.throw:
         throw new Error(
-          `[EntityDecoder] Prohibited numeric character reference &${token}; (U+${cp.toString(16).toUpperCase().padStart(4, "0")})`
+          `[EntityDecoder] Prohibited numeric character reference &${token2}; (U+${cp.toString(16).toUpperCase().padStart(4, "0")})`
         );
       default:
         return String.fromCodePoint(cp);
@@ -51733,19 +51734,19 @@ var EntityDecoder = class {
    *   - string (incl. '')  — replacement ('' = remove)
    *   - undefined          — leave original &token; as-is
    */
-  _resolveNCR(token) {
-    const second = token.charCodeAt(1);
+  _resolveNCR(token2) {
+    const second = token2.charCodeAt(1);
     let cp;
     if (second === 120 || second === 88) {
-      cp = parseInt(token.slice(2), 16);
+      cp = parseInt(token2.slice(2), 16);
     } else {
-      cp = parseInt(token.slice(1), 10);
+      cp = parseInt(token2.slice(1), 10);
     }
     if (Number.isNaN(cp) || cp < 0 || cp > 1114111) return void 0;
     const minimum = this._classifyNCR(cp);
     if (!this._numericAllowed && minimum < NCR_LEVEL.remove) return void 0;
     const effective = minimum === -1 ? this._ncrOnLevel : Math.max(this._ncrOnLevel, minimum);
-    return this._applyNCRAction(effective, token, cp);
+    return this._applyNCRAction(effective, token2, cp);
   }
 };
 
@@ -54207,8 +54208,8 @@ function assertContext(context5) {
       throw new TypeError("is-unsafe: context must not be an empty array");
     }
     if (Array.isArray(context5[0])) {
-      for (const list2 of context5) {
-        if (!Array.isArray(list2) || list2.length === 0) {
+      for (const list of context5) {
+        if (!Array.isArray(list) || list.length === 0) {
           throw new TypeError(
             "is-unsafe: each context in the array must be a non-empty pattern array (PatternList)"
           );
@@ -54226,15 +54227,15 @@ function normalise(context5) {
   if (Array.isArray(context5[0])) return { lists: context5, regex: null };
   return { lists: [context5], regex: null };
 }
-function decodedCopy(value, list2) {
-  if (!list2.decodeEntities) return null;
+function decodedCopy(value, list) {
+  if (!list.decodeEntities) return null;
   const decoded = decodeEntities(value);
   return decoded === value ? null : decoded;
 }
-function matchList(value, list2) {
-  const label = list2.label ?? "CUSTOM";
-  const decoded = decodedCopy(value, list2);
-  for (const rule of list2) {
+function matchList(value, list) {
+  const label = list.label ?? "CUSTOM";
+  const decoded = decodedCopy(value, list);
+  for (const rule of list) {
     if (rule.pattern.test(value) || decoded !== null && rule.pattern.test(decoded)) {
       return { context: label, id: rule.id, description: rule.description, pattern: rule.pattern };
     }
@@ -54246,8 +54247,8 @@ function isUnsafe(value, context5) {
   assertContext(context5);
   const { lists, regex: regex2 } = normalise(context5);
   if (regex2) return regex2.test(value);
-  for (const list2 of lists) {
-    if (matchList(value, list2) !== null) return true;
+  for (const list of lists) {
+    if (matchList(value, list) !== null) return true;
   }
   return false;
 }
@@ -81288,8 +81289,8 @@ function getRequestOptions() {
   return requestOptions;
 }
 function createHttpClient() {
-  const token = process.env["ACTIONS_RUNTIME_TOKEN"] || "";
-  const bearerCredentialHandler = new BearerCredentialHandler(token);
+  const token2 = process.env["ACTIONS_RUNTIME_TOKEN"] || "";
+  const bearerCredentialHandler = new BearerCredentialHandler(token2);
   return new HttpClient(getUserAgentString2(), [bearerCredentialHandler], getRequestOptions());
 }
 function getCacheEntry(keys, paths, options) {
@@ -82169,7 +82170,7 @@ var CacheServiceClient = class {
     this.maxAttempts = 5;
     this.baseRetryIntervalMilliseconds = 3e3;
     this.retryMultiplier = 1.5;
-    const token = getRuntimeToken();
+    const token2 = getRuntimeToken();
     this.baseUrl = getCacheServiceURL();
     if (maxAttempts) {
       this.maxAttempts = maxAttempts;
@@ -82181,7 +82182,7 @@ var CacheServiceClient = class {
       this.retryMultiplier = retryMultiplier;
     }
     this.httpClient = new HttpClient(userAgent2, [
-      new BearerCredentialHandler(token)
+      new BearerCredentialHandler(token2)
     ]);
   }
   // This function satisfies the Rpc interface. It is compatible with the JSON
@@ -86101,9 +86102,9 @@ var $ZodIBAN = /* @__PURE__ */ $constructor("$ZodIBAN", (inst, def) => {
     });
   };
 });
-function isValidJWT(token, algorithm = null) {
+function isValidJWT(token2, algorithm = null) {
   try {
-    const tokensParts = token.split(".");
+    const tokensParts = token2.split(".");
     if (tokensParts.length !== 3)
       return false;
     const [header] = tokensParts;
@@ -99176,8 +99177,8 @@ var contributors = {
 function aggregateChecks(schema) {
   const agg = {};
   const def = schema._zod.def;
-  const list2 = schema._zod.traits.has("$ZodCheck") ? [schema, ...def.checks ?? []] : def.checks ?? [];
-  for (const ch of list2)
+  const list = schema._zod.traits.has("$ZodCheck") ? [schema, ...def.checks ?? []] : def.checks ?? [];
+  for (const ch of list)
     contributors[ch._zod.def.check]?.(agg, ch._zod.def);
   const bag = schema._zod.bag;
   if (bag.minimum !== void 0)
@@ -103474,10 +103475,10 @@ function closest(name, candidates) {
   return bestDist <= limit ? best : void 0;
 }
 function didYouMean(name, candidates) {
-  const list2 = [...candidates];
-  const c = closest(name, list2);
+  const list = [...candidates];
+  const c = closest(name, list);
   if (c !== void 0) return ` (did you mean "${c}"?)`;
-  return list2.length > 0 && list2.length <= 12 ? ` (expected one of: ${list2.join(", ")})` : "";
+  return list.length > 0 && list.length <= 12 ? ` (expected one of: ${list.join(", ")})` : "";
 }
 
 // src/core/config/validate.ts
@@ -104133,10 +104134,10 @@ function explainKeyChange(before, now, limit = 5) {
     else if (before.deps[p] !== h) changed.push(p);
   }
   for (const p of Object.keys(before.deps)) if (!(p in now.deps)) removed.push(p);
-  const list2 = (xs) => `${xs.slice(0, 3).join(", ")}${xs.length > 3 ? ` and ${xs.length - 3} more` : ""}`;
-  if (changed.length) out.push(`modified: ${list2(changed)}`);
-  if (added.length) out.push(`new dependency: ${list2(added)}`);
-  if (removed.length) out.push(`removed dependency: ${list2(removed)}`);
+  const list = (xs) => `${xs.slice(0, 3).join(", ")}${xs.length > 3 ? ` and ${xs.length - 3} more` : ""}`;
+  if (changed.length) out.push(`modified: ${list(changed)}`);
+  if (added.length) out.push(`new dependency: ${list(added)}`);
+  if (removed.length) out.push(`removed dependency: ${list(removed)}`);
   if (!out.length) out.push("its inputs are the same but the key differs (an older record)");
   return out.slice(0, limit);
 }
@@ -105306,7 +105307,7 @@ var pullRequestFormat = defineFormat({
 // src/core/github/runner-guard.ts
 var TRUSTED_ASSOCIATIONS = ["OWNER", "MEMBER", "COLLABORATOR"];
 var APPROVING_PERMISSIONS = ["admin", "maintain", "write"];
-var APPROVAL = /^\/llmops\s+train\s+([0-9a-f]{7,40})\s*$/i;
+var APPROVAL = /^\/llmops\s+train\s+([0-9a-f]{40}|[0-9a-f]{64})\s*$/i;
 var sameRepo = (a, b) => a !== null && b !== null && a.toLowerCase() === b.toLowerCase();
 var HOW_TO_FIX = "run this job on a GitHub-hosted runner, or have a collaborator comment `/llmops train <head SHA>` on the pull request (with `pull-requests: read` for the token), or push the branch to this repository as a member";
 function refuse(reason) {
@@ -105337,7 +105338,7 @@ async function decidePullRequest(o, repository, api) {
   if (approver) return { allowed: true, reason: `pull request #${o.number} head ${headSha.slice(0, 12)} was approved by ${approver} (/llmops train)`, pullRequest, approvedBy: approver };
   return {
     allowed: false,
-    reason: `refusing to run pull request #${o.number} (${o.via}) on a self-hosted runner: ${who}, and no collaborator has approved its head ${headSha.slice(0, 12)} with a "/llmops train ${headSha.slice(0, 12)}" comment. Code from an untrusted author could take over the runner and everything it can reach`,
+    reason: `refusing to run pull request #${o.number} (${o.via}) on a self-hosted runner: ${who}, and no collaborator has approved its head ${headSha.slice(0, 12)} with a "/llmops train ${headSha}" comment (the full SHA). Code from an untrusted author could take over the runner and everything it can reach`,
     pullRequest
   };
 }
@@ -105347,7 +105348,7 @@ async function findApproval(api, number4, headSha) {
   for (const c of comments.slice().reverse()) {
     const m = APPROVAL.exec(c.body.split("\n", 1)[0].trim());
     if (!m || c.userLogin === null) continue;
-    if (!headSha.toLowerCase().startsWith(m[1].toLowerCase())) continue;
+    if (headSha.toLowerCase() !== m[1].toLowerCase()) continue;
     let ok2 = checked.get(c.userLogin);
     if (ok2 === void 0) {
       ok2 = APPROVING_PERMISSIONS.includes(await api.getCollaboratorPermission(c.userLogin));
@@ -105387,28 +105388,200 @@ function parseInputs(specs, read2 = (n) => getInput(n)) {
   }
   return Object.freeze(out);
 }
-var inputSchemas = {
-  string: external_exports.string(),
-  positiveInt: external_exports.string().regex(/^\d+$/, "expected a positive whole number").transform(Number).pipe(external_exports.number().int().positive()),
-  boolean: external_exports.string().transform((s) => s.toLowerCase()).pipe(external_exports.enum(["true", "false"], { message: "expected true or false" })).transform((s) => s === "true"),
-  url: external_exports.string().url("expected an absolute URL such as http://127.0.0.1:8000/v1")
-};
+
+// src/core/options/spec.ts
+var kebab = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+var ValueTypeSchema = external_exports.discriminatedUnion("kind", [
+  external_exports.object({ kind: external_exports.literal("string"), min: external_exports.number().int().nonnegative().optional(), max: external_exports.number().int().positive().optional(), pattern: external_exports.object({ re: external_exports.instanceof(RegExp), expected: external_exports.string().min(3) }).strict().optional() }).strict(),
+  external_exports.object({ kind: external_exports.literal("flag") }).strict(),
+  external_exports.object({ kind: external_exports.literal("int"), min: external_exports.number().int() }).strict(),
+  external_exports.object({ kind: external_exports.literal("number"), gt: external_exports.number(), lte: external_exports.number() }).strict(),
+  external_exports.object({ kind: external_exports.literal("url") }).strict(),
+  external_exports.object({ kind: external_exports.literal("enum"), values: external_exports.array(external_exports.string().min(1)).min(2).readonly() }).strict(),
+  /**
+   * A repeatable flag on the CLI; in an action, one per line (blank lines kept as "", so messages
+   * can number lines), or with `commas` separated by lines or commas, or with `comments` one per
+   * line after "#…" is cut (blanks dropped in both).
+   */
+  external_exports.object({ kind: external_exports.literal("list"), commas: external_exports.boolean().optional(), comments: external_exports.boolean().optional() }).strict()
+]);
+var OptionDefSchema = external_exports.object({
+  type: ValueTypeSchema,
+  /** What it does, in one place: the CLI's help line and the action.yml description. */
+  description: external_exports.string().min(10).refine((d) => !/\(default/i.test(d), "put the default in `default`, not in the description"),
+  /** The default as users read it (appended to the description); per side where the shells differ. */
+  default: external_exports.union([external_exports.string().min(1), external_exports.object({ cli: external_exports.string().min(1).optional(), action: external_exports.string().min(1).optional() }).strict()]).optional(),
+  /** Which shell has it; `why` is required when only one does. */
+  side: external_exports.enum(["both", "cli", "action"]),
+  why: external_exports.string().min(3).optional(),
+  /** Where one spec serves several CLI commands (compare and gate): the ones that have it. */
+  commands: external_exports.array(external_exports.string().regex(kebab)).min(1).readonly().optional(),
+  /** The CLI flag when it is not the option's key; a one-letter alias; the value's name in help. */
+  flag: external_exports.string().regex(kebab).optional(),
+  short: external_exports.string().regex(/^[a-zA-Z]$/).optional(),
+  arg: external_exports.string().regex(/^[A-Za-z[][A-Za-z0-9_=|.[\]/,-]*$/).optional(),
+  /** The action input when it is not the option's key; required in an action; action.yml's default. */
+  input: external_exports.string().regex(kebab).optional(),
+  required: external_exports.boolean().optional(),
+  actionDefault: external_exports.string().min(1).optional()
+}).strict().superRefine((o, ctx) => {
+  if (o.side !== "both" && !o.why) ctx.addIssue({ code: "custom", message: `exists on the ${o.side} side only: say why (why:)` });
+  if (o.side === "both" && o.why) ctx.addIssue({ code: "custom", message: "why: is for options on one side only" });
+  if (o.side === "cli" && (o.input || o.required || o.actionDefault)) ctx.addIssue({ code: "custom", message: "a CLI-only option has no input, required or actionDefault" });
+  if (o.side === "action" && (o.flag || o.short || o.arg || o.commands)) ctx.addIssue({ code: "custom", message: "an action-only option has no flag, short, arg or commands" });
+  if (o.type.kind === "flag" && o.arg) ctx.addIssue({ code: "custom", message: "a flag takes no value name (arg)" });
+  if (o.type.kind === "number" && !(o.type.gt < o.type.lte)) ctx.addIssue({ code: "custom", message: "an empty range: gt must be below lte" });
+  if (o.type.kind === "string" && o.type.min !== void 0 && o.type.max !== void 0 && o.type.min > o.type.max) ctx.addIssue({ code: "custom", message: "an empty range: min must not exceed max" });
+});
+function defineOptions(command, specs) {
+  const flags = /* @__PURE__ */ new Map();
+  const inputs = /* @__PURE__ */ new Map();
+  for (const [key, def] of Object.entries(specs)) {
+    const r = OptionDefSchema.safeParse(def);
+    if (!r.success) throw new InternalError(`option spec of ${command}: "${key}": ${r.error.issues.map((i) => `${i.path.join(".") || "option"}: ${i.message}`).join("; ")}`);
+    if (!kebab.test(key)) throw new InternalError(`option spec of ${command}: "${key}" is not kebab-case`);
+    const flag2 = cliFlag(key, def);
+    const input2 = actionInput(key, def);
+    if (flag2 !== void 0) {
+      if (flags.has(flag2)) throw new InternalError(`option spec of ${command}: --${flag2} is declared by "${flags.get(flag2)}" and "${key}"`);
+      flags.set(flag2, key);
+    }
+    if (input2 !== void 0) {
+      if (inputs.has(input2)) throw new InternalError(`option spec of ${command}: input "${input2}" is declared by "${inputs.get(input2)}" and "${key}"`);
+      inputs.set(input2, key);
+    }
+  }
+  return specs;
+}
+function cliFlag(key, def, command) {
+  if (def.side === "action") return void 0;
+  if (command !== void 0 && def.commands && !def.commands.includes(command)) return void 0;
+  return def.flag ?? key;
+}
+function actionInput(key, def) {
+  return def.side === "cli" ? void 0 : def.input ?? key;
+}
+function defaultFor(def, side) {
+  return typeof def.default === "string" ? def.default : def.default?.[side];
+}
+function expectedText(t) {
+  switch (t.kind) {
+    case "int":
+      return `a whole number \u2265 ${t.min}`;
+    case "number":
+      return `a number in (${t.gt}, ${t.lte}]`;
+    case "url":
+      return "an http(s) URL such as http://127.0.0.1:8000/v1";
+    case "enum":
+      return orList(t.values);
+    case "flag":
+      return "true or false";
+    case "list":
+      return t.commas ? "a list, one per line or comma-separated" : "one value per line";
+    case "string":
+      if (t.pattern) return t.pattern.expected;
+      return t.max !== void 0 ? `text of ${t.min ?? 0} to ${t.max} characters` : t.min ? `at least ${t.min} character(s)` : "text";
+  }
+}
+function orList(values) {
+  return values.length < 2 ? values.join("") : `${values.slice(0, -1).join(", ")} or ${values[values.length - 1]}`;
+}
+function parseScalar(t, raw) {
+  switch (t.kind) {
+    case "int": {
+      if (!/^\d+$/.test(raw)) return { ok: false };
+      const n = Number(raw);
+      return Number.isSafeInteger(n) && n >= t.min ? { ok: true, value: n } : { ok: false };
+    }
+    case "number": {
+      const n = raw.trim() === "" ? Number.NaN : Number(raw);
+      return n > t.gt && n <= t.lte ? { ok: true, value: n } : { ok: false };
+    }
+    case "url":
+      return /^https?:\/\/[^\s/?#]+[^\s]*$/.test(raw) ? { ok: true, value: raw } : { ok: false };
+    case "enum":
+      return t.values.includes(raw) ? { ok: true, value: raw } : { ok: false };
+    case "flag": {
+      const s = raw.toLowerCase();
+      return s === "true" || s === "false" ? { ok: true, value: s === "true" } : { ok: false };
+    }
+    case "list":
+      return { ok: true, value: raw };
+    case "string":
+      if (t.min !== void 0 && raw.length < t.min || t.max !== void 0 && raw.length > t.max) return { ok: false };
+      if (t.pattern && !t.pattern.re.test(raw)) return { ok: false };
+      return { ok: true, value: raw };
+  }
+}
+function actionInputs(specs) {
+  const out = {};
+  for (const [key, def] of Object.entries(specs)) {
+    const input2 = actionInput(key, def);
+    if (input2 === void 0) continue;
+    const t = def.type;
+    const schema = external_exports.string().transform((raw, ctx) => {
+      if (t.kind === "list") {
+        const items = raw.split(t.commas ? /\r?\n|,/ : /\r?\n/).map((x) => (t.comments ? x.replace(/#.*$/, "") : x).trim());
+        return t.commas || t.comments ? items.filter(Boolean) : items;
+      }
+      const r = parseScalar(t, raw);
+      if (r.ok) return r.value;
+      ctx.addIssue({ code: "custom", message: `expected ${expectedText(t)}` });
+      return external_exports.NEVER;
+    });
+    out[input2] = { schema, ...def.required ? { required: true } : {}, description: actionDescription(def) };
+  }
+  return out;
+}
+function actionDescription(def) {
+  const d = defaultFor(def, "action");
+  const text = def.description.charAt(0).toUpperCase() + def.description.slice(1);
+  return d ? `${text} (default: ${d})` : text;
+}
+
+// src/core/options/common.ts
+var TOKEN = "the GitHub token: the CLI runs without one, or reads GITHUB_TOKEN from its environment";
+function token(description) {
+  return { type: { kind: "string" }, side: "action", why: TOKEN, description, actionDefault: "${{ github.token }}" };
+}
+function requiredToken(description) {
+  return { ...token(description), required: true };
+}
+
+// src/core/options/gate-model.ts
+var WORKFLOW = "the trusted gate (pull_request_target) builds the PR's model from the base's code; on a laptop `llmops run` builds the working tree";
+var GATE_MODEL_OPTIONS = defineOptions("gate-model", {
+  "pr-data": {
+    type: { kind: "list", comments: true },
+    side: "action",
+    why: WORKFLOW,
+    required: true,
+    description: "the pull request's files read as training DATA (repository-relative, one per line, # comments): the params file, training specs, committed data files; never the pipeline file or a program"
+  },
+  model: { type: { kind: "string" }, side: "action", why: WORKFLOW, required: true, description: "the model file the stage writes, relative to the repository root (e.g. .llmops/pipeline/model.gguf)" },
+  "pr-dir": { type: { kind: "string" }, side: "action", why: WORKFLOW, description: "the pull request's checkout, read as data only", default: ".llmops/pr" },
+  pipeline: { type: { kind: "string" }, side: "action", why: WORKFLOW, description: "the base's pipeline: a name under pipelines/ or a path", default: "main" },
+  stage: {
+    type: { kind: "string", pattern: { re: /^[A-Za-z0-9_-]+$/, expected: "a stage name" } },
+    side: "action",
+    why: WORKFLOW,
+    description: "the stage that writes the model; it and the stages it reads are built",
+    default: "export"
+  },
+  build: { type: { kind: "flag" }, side: "action", why: WORKFLOW, description: "restore or build the models (true), or only decide (false: the gate judges an external endpoint)", default: "true" },
+  cache: { type: { kind: "flag" }, side: "action", why: WORKFLOW, description: "restore stage results from the base branch's GitHub Actions cache (never saves): true or false", default: "true" },
+  "report-dir": {
+    type: { kind: "string" },
+    side: "action",
+    why: WORKFLOW,
+    description: "the gate's report bundle directory: gate-model.json and pull-request.json, and report.md when the gate does not judge a model",
+    default: "llmops-gate-report"
+  },
+  token: requiredToken("token that reads the pull request, its comments and the commenters' permissions (pull-requests: read)")
+});
 
 // src/actions/gate-model/inputs.ts
-var list = external_exports.string().transform(
-  (s) => s.split("\n").map((x) => x.replace(/#.*$/, "").trim()).filter(Boolean)
-);
-var INPUTS = {
-  "pr-data": { schema: list, required: true, description: "the pull request's files read as training DATA (repository-relative, one per line): the params file, training specs, committed data files; never the pipeline file or a program" },
-  model: { schema: inputSchemas.string, required: true, description: "the model file the stage writes, relative to the repository root (e.g. .llmops/pipeline/model.gguf)" },
-  "pr-dir": { schema: inputSchemas.string, description: "the pull request's checkout, read as data only (default .llmops/pr)" },
-  pipeline: { schema: inputSchemas.string, description: "the base's pipeline: a name under pipelines/ (default main) or a path" },
-  stage: { schema: external_exports.string().regex(/^[A-Za-z0-9_-]+$/, "a stage name"), description: "the stage that writes the model (default export); it and the stages it reads are built" },
-  build: { schema: inputSchemas.boolean, description: "true (default): restore or build the models; false: only decide (the gate judges an external endpoint)" },
-  cache: { schema: inputSchemas.boolean, description: "true (default): restore stage results from the base branch's GitHub Actions cache (never saves)" },
-  "report-dir": { schema: inputSchemas.string, description: "the gate's report bundle directory: gate-model.json and pull-request.json, and report.md when the gate does not judge a model (default llmops-gate-report)" },
-  token: { schema: external_exports.string().min(1), required: true, description: "token that reads the pull request, its comments and the commenters' permissions (pull-requests: read)" }
-};
+var INPUTS = actionInputs(GATE_MODEL_OPTIONS);
 
 // src/actions/gate-model/main.ts
 var rec = (v) => v !== null && typeof v === "object" && !Array.isArray(v) ? v : null;
@@ -105427,6 +105600,15 @@ async function main() {
   }
   const api = new OctokitGitHubClient({ token: inputs.token, repository, baseUrl: env.GITHUB_API_URL || "https://api.github.com", logger: logger8 });
   const pr = await api.getPullRequest(number4);
+  const defaultBranch = rec(payload.repository)?.default_branch;
+  if (typeof defaultBranch !== "string" || defaultBranch === "") {
+    throw new InputError("the event payload names no repository.default_branch", { hint: "run this action on pull_request_target or issue_comment events, which carry it" });
+  }
+  if (pr.baseRef !== defaultBranch) {
+    throw new InputError(`pull request #${number4} merges into "${pr.baseRef}", not the default branch "${defaultBranch}": llmops / gate judges only pull requests into ${defaultBranch}, with its code and baseline`, {
+      hint: `retarget the pull request to ${defaultBranch} (the gate runs again on the base change), or gate that branch with a workflow of its own`
+    });
+  }
   const cwd = env.GITHUB_WORKSPACE ?? process.cwd();
   const prDir = resolve7(cwd, inputs["pr-dir"] ?? ".llmops/pr");
   const head = (dir) => execFileSync3("git", ["rev-parse", "--verify", "HEAD^{commit}"], { cwd: dir, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }).trim();

@@ -154,7 +154,7 @@ describe("deadline options", () => {
     expect(bad.stderr).toContain('--timeout must be PHASE=SECONDS with PHASE one of connect, headers, first_token, idle, request and SECONDS > 0, got "header=5"');
     const hedge = await runCli(["eval", suitePath, "--hedge", "maybe"], { cwd: dir });
     expect(hedge.code).toBe(2);
-    expect(hedge.stderr).toContain('--hedge must be auto, on or off, got "maybe"');
+    expect(hedge.stderr).toContain('--hedge must be one of auto, on or off, got "maybe"');
   }, 30_000);
 });
 

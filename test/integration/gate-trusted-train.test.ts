@@ -107,7 +107,7 @@ describe.skipIf(!hasTorch)(`llmops-gate.yml: training from a pull request's data
     const fork = join(tempDir("llmops-fork-"), "fork.git");
     git(work, ["init", "--quiet", "--bare", fork]);
     git(work, ["push", "--quiet", fork, "feature"]);
-    git(work, ["push", "--quiet", "origin", "feature:refs/pull/7/head"]); // GitHub keeps every PR's head in the base
+    git(work, ["push", "--quiet", "origin", "feature:refs/pull/7/head", "feature:refs/pull/9/head"]); // GitHub keeps every PR's head in the base
     remotes = { [BASE]: origin, [FORK]: fork };
 
     // A second PR, from a branch of this repository, that changes only the prompt.
@@ -166,7 +166,7 @@ describe.skipIf(!hasTorch)(`llmops-gate.yml: training from a pull request's data
       issue: { number: 7, title: "More data variety", user: { login: "mallory" }, pull_request: { url: `https://api.github.com/repos/${BASE}/pulls/7` } },
       // The payload's claims (here: an OWNER) are never what the gate trusts; the API is asked.
       comment: { id: c.id, body: c.body, user: { login }, author_association: "OWNER" },
-      repository: { full_name: BASE, name: "llm-app", owner: { login: "octo-org" } },
+      repository: { full_name: BASE, name: "llm-app", owner: { login: "octo-org" }, default_branch: "main" },
       sender: { login },
     };
   }
@@ -216,10 +216,32 @@ describe.skipIf(!hasTorch)(`llmops-gate.yml: training from a pull request's data
 
   it("a comment that is not an approval does not run the gate", async () => {
     const c = gh.seedComment(7, "maintainer", "Looks good to me");
-    const r = await run("issue_comment", { action: "created", issue: { number: 7, pull_request: { url: "x" } }, comment: { id: c.id, body: c.body, user: { login: "maintainer" } }, repository: { full_name: BASE } });
+    const r = await run("issue_comment", { action: "created", issue: { number: 7, pull_request: { url: "x" } }, comment: { id: c.id, body: c.body, user: { login: "maintainer" } }, repository: { full_name: BASE, default_branch: "main" } });
     expect(r.jobs.evaluate!.result).toBe("skipped");
     expect(r.jobs.gate!.result).toBe("skipped");
   }, 60_000);
+
+  it("`/llmops train` from someone the payload does not call a collaborator does not start the job, so it cannot cancel a gate in progress", async () => {
+    const event = approval("troll", headSha);
+    (event.comment as Record<string, unknown>).author_association = "NONE";
+    const r = await run("issue_comment", event);
+    expect(r.jobs.evaluate!.result).toBe("skipped");
+    expect(r.jobs.gate!.result).toBe("skipped");
+  }, 60_000);
+
+  it("an approval on a pull request into another branch than main is refused before anything is built: no check lands on its head", async () => {
+    gh.addPull({ number: 9, state: "open", headSha, headRef: "feature", headRepo: FORK, baseRepo: BASE, base: "release-lax" });
+    const before = checksOnHead().length;
+    const event = approval("maintainer", headSha);
+    event.issue = { ...(event.issue as Record<string, unknown>), number: 9 };
+    const r = await run("issue_comment", event);
+    const log = logOf(r);
+    expect(r.jobs.evaluate!.result, log).toBe("failure");
+    expect(log).toContain('merges into "release-lax", not the default branch "main"');
+    expect(r.jobs.gate!.result).toBe("skipped");
+    expect(checksOnHead().length).toBe(before);
+    expect(existsSync(marker)).toBe(false);
+  }, 120_000);
 
   it("(b) a collaborator's `/llmops train <head>` runs the gate: the base's code trains from the PR's data and the verdict is computed on that model", async () => {
     const before = checksOnHead().length;

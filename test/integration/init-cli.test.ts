@@ -18,12 +18,12 @@ describe("llmops init", () => {
     const r = await runCli(["init", "--actions", PIN], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain("evals/support-bot.yaml");
-    expect(r.stdout).toMatch(/1\. Point the suite at your model[\s\S]*2\. For a hosted API[\s\S]*3\. Add the trusted gate workflow[\s\S]*"llmops \/ gate" a required check/);
+    expect(r.stdout).toMatch(/1\. Point the suite at your model[\s\S]*2\. For a hosted API[\s\S]*3\. Make "llmops \/ gate" \(\.github\/workflows\/llmops-gate\.yml, the trusted gate\) a required check/);
 
     const { parseWorkflow, convertWorkflowTemplate, NoOperationTraceWriter } = await loadWorkflowParser();
-    for (const wf of ["llmops-main.yml", "llmops-pr.yml"]) {
+    for (const wf of ["llmops-main.yml", "llmops-pr.yml", "llmops-gate.yml"]) {
       const text = readFileSync(join(dir, ".github", "workflows", wf), "utf8");
-      expect(text).toContain(`acme/llmops/actions/pipeline@${"a1b2c3d4".repeat(5)} # v`);
+      expect(text).toContain(`acme/llmops/actions/${wf === "llmops-gate.yml" ? "evaluate" : "pipeline"}@${"a1b2c3d4".repeat(5)} # v`);
       expect(workflowRuleViolations(wf, text)).toEqual([]);
       const parsed = parseWorkflow({ name: wf, content: text }, new NoOperationTraceWriter());
       expect(parsed.context.errors.getErrors().map((e) => e.message)).toEqual([]);

@@ -81,7 +81,7 @@ describe("train action", { timeout: 240_000 }, () => {
       const before = await go(HEAD);
       expect(before.code).toBe(1);
       expect(before.stdout).toContain("no collaborator has approved its head c0ffee555555");
-      gh.seedComment(7, "maintainer", `/llmops train ${HEAD.slice(0, 7)}`);
+      gh.seedComment(7, "maintainer", `/llmops train ${HEAD}`);
       const after = await go(HEAD);
       expect(after.stdout).toContain("runner guard: pull request #7 head c0ffee555555 was approved by maintainer (/llmops train)");
       // The token reaches the log only as the runner's own ::add-mask:: command (core.setSecret).
@@ -89,7 +89,7 @@ describe("train action", { timeout: 240_000 }, () => {
       expect(after.stdout).toContain(`::add-mask::${TOKEN}`);
       const pushedAgain = await go("beef".padEnd(40, "6"));
       expect(pushedAgain.code).toBe(1);
-      expect(pushedAgain.stdout).toContain('no collaborator has approved its head beef66666666 with a "/llmops train beef66666666" comment');
+      expect(pushedAgain.stdout).toContain(`no collaborator has approved its head beef66666666 with a "/llmops train ${"beef".padEnd(40, "6")}" comment`);
       expect(gh.requestsTo("GET", /collaborators\/mallory\/permission/).length).toBeGreaterThan(0);
     } finally {
       await gh.close();

@@ -67,6 +67,20 @@ describe("actions/validate-dataset", () => {
     writeFileSync(join(ws, "data/train.jsonl"), `${lines.join("\n")}\n`);
   });
 
+  it("max-line-bytes and allow-no-assistant mean what the CLI's flags mean (they were CLI-only)", async () => {
+    const promptOnly = JSON.stringify({ messages: [{ role: "user", content: "only a prompt, ".repeat(8) }] });
+    writeFileSync(join(ws, "prompts.jsonl"), `${promptOnly}\n`);
+    const strict = await runAction({ files: "prompts.jsonl", "write-manifest": "false" });
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toContain("::error title=no_assistant_turn (messages),file=prompts.jsonl,line=1::");
+    const allowed = await runAction({ files: "prompts.jsonl", "write-manifest": "false", "allow-no-assistant": "true" });
+    expect(allowed.code).toBe(0);
+    expect(allowed.outputs.valid).toBe("true");
+    const short = await runAction({ files: "prompts.jsonl", "write-manifest": "false", "allow-no-assistant": "true", "max-line-bytes": "64" });
+    expect(short.code).toBe(1);
+    expect(short.stdout).toMatch(/::error title=line_too_long,file=prompts\.jsonl,line=1::line is \d+ bytes, over the limit of 64 bytes/);
+  });
+
   it("bad inputs fail with the input's name", async () => {
     expect((await runAction({})).stdout).toMatch(/::error::input "files" is required/);
     expect((await runAction({ files: "data/train.jsonl", dedupe: "fuzzy" })).stdout).toMatch(/input "dedupe" has an invalid value "fuzzy": expected none, exact or near/);

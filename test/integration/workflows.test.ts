@@ -126,6 +126,14 @@ jobs:
 describe("release workflows", () => {
   const load = (f: string) => parse(readFileSync(join(dir, f), "utf8")) as { on: Record<string, { tags?: string[] }>; jobs: Record<string, { permissions?: Record<string, string>; environment?: string; if?: string; steps?: Array<{ uses?: string; run?: string }> }> };
 
+  test("llmops-gate.yml judges only PRs into main (a check lands on the commit, whatever branch judged it), re-runs on a base change, and lets only collaborators' comments start it", () => {
+    const wf = load("llmops-gate.yml") as unknown as { on: { pull_request_target: { types: string[]; branches: string[] } }; jobs: { evaluate: { if: string } } };
+    expect(wf.on.pull_request_target.branches).toEqual(["main"]);
+    expect(wf.on.pull_request_target.types).toEqual(expect.arrayContaining(["opened", "synchronize", "reopened", "edited"]));
+    expect(wf.jobs.evaluate.if).toContain("github.event.changes.base");
+    expect(wf.jobs.evaluate.if).toMatch(/contains\(fromJSON\('\["OWNER", "MEMBER", "COLLABORATOR"\]'\), github\.event\.comment\.author_association\)/);
+  });
+
   test("llmops-release.yml: registry tags start it; prod runs only behind the production environment", () => {
     const wf = load("llmops-release.yml");
     expect(wf.on.push!.tags).toEqual(["*@v*", "*#*"]);

@@ -282,7 +282,7 @@ export class FakeGitHub {
         user: { login: p.authorLogin ?? "contributor" },
         author_association: p.authorAssociation ?? (p.headRepo === full ? "MEMBER" : "CONTRIBUTOR"),
         head: { sha: p.headSha, ref: p.headRef, repo: p.headRepo ? { full_name: p.headRepo } : null },
-        base: { sha: "b".repeat(40), ref: "main", repo: { full_name: p.baseRepo ?? full } },
+        base: { sha: "b".repeat(40), ref: p.base ?? "main", repo: { full_name: p.baseRepo ?? full } },
       });
     }
     if ((m = /^\/collaborators\/([^/]+)\/permission$/.exec(rest)) && method === "GET") {

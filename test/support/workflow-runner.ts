@@ -3,7 +3,9 @@
 // GITHUB_TOKEN minted with the job's `permissions:`; `${{ }}` and `if:` evaluated by GitHub's own
 // expression engine (@actions/expressions); local actions (`uses: ./actions/x`) spawned as
 // `node <runs.main>` from the action.yml found IN THE WORKSPACE (as the runner resolves them), with
-// INPUT_* (defaults from that action.yml), GITHUB_OUTPUT and GITHUB_STEP_SUMMARY; `run:` steps as
+// INPUT_* (defaults from that action.yml), GITHUB_OUTPUT and GITHUB_STEP_SUMMARY; a pinned action
+// `owner/name/path@<40-hex sha>` of a repository in `remotes` is fetched at that commit (as the
+// runner downloads it) and run the same way; `run:` steps as
 // `bash --noprofile --norc -eo pipefail <file>`. The few third-party actions our workflows use are
 // emulated with their documented effect on real local parts: actions/checkout fetches the ref from a
 // real git repository (a temp dir standing for github.com/<repository>), upload/download-artifact
@@ -224,21 +226,22 @@ async function runStep(s: StepContext): Promise<StepRecord> {
     return done(r.code, r.log);
   }
   const uses = s.step.uses ?? "";
-  if (uses.startsWith("./")) {
-    const dir = resolve(s.workspace, uses);
-    const metaFile = ["action.yml", "action.yaml"].map((f) => join(dir, f)).find(existsSync);
-    if (!metaFile) return done(1, `Can't find 'action.yml' under '${dir}'. Did you forget to run actions/checkout before running your local action?`);
-    const meta = parseYaml(readFileSync(metaFile, "utf8")) as { inputs?: Record<string, { default?: unknown }>; runs: { using: string; main: string } };
-    if (!/^node\d+$/.test(meta.runs.using)) throw new Error(`workflow-runner: ${uses} uses ${meta.runs.using}; only node actions are emulated`);
-    const env = { ...s.env };
-    for (const [k, spec] of Object.entries(meta.inputs ?? {})) {
-      if (spec.default !== undefined) env[`INPUT_${k.toUpperCase()}`] = interpolate(String(spec.default), s.context());
+  // A pinned action of a repository the test stands up (`owner/name/path@<sha>`): fetched at that
+  // commit into the runner's action cache (outside the workspace), then run like a local one.
+  const pinned = /^([\w.-]+\/[\w.-]+)\/([\w./-]+)@([0-9a-f]{40})$/.exec(uses);
+  const pinnedRemote = pinned ? s.remotes[pinned[1]!] : undefined;
+  if (pinned && pinnedRemote) {
+    const dir = join(`${s.artifacts}-actions`, pinned[1]!, pinned[3]!);
+    if (!existsSync(join(dir, ".git"))) {
+      mkdirSync(dir, { recursive: true });
+      const git = (args: string[]) => execFileSync("git", args, { cwd: dir, stdio: ["ignore", "pipe", "pipe"], env: { PATH: process.env.PATH ?? "", HOME: s.env.HOME!, GIT_CONFIG_NOSYSTEM: "1" } });
+      git(["init", "--quiet"]);
+      git(["fetch", "--quiet", "--no-tags", pinnedRemote, "--end-of-options", pinned[3]!]);
+      git(["checkout", "--quiet", "--detach", "FETCH_HEAD"]);
     }
-    for (const [k, v] of Object.entries(s.inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
-    const program = resolve(dir, meta.runs.main);
-    const r = await spawnLogged(process.execPath, [program], env, s.workspace, s.timeoutMs);
-    return { ...done(r.code, r.log), program };
+    return runNodeAction(s, join(dir, pinned[2]!), done);
   }
+  if (uses.startsWith("./")) return runNodeAction(s, resolve(s.workspace, uses), done);
   const action = uses.split("@")[0];
   switch (action) {
     case "actions/checkout":
@@ -265,6 +268,23 @@ async function runStep(s: StepContext): Promise<StepRecord> {
     default:
       throw new Error(`workflow-runner: ${uses} is not emulated`);
   }
+}
+
+/** A node action whose action.yml is in `dir`: inputs as INPUT_* (defaults interpolated), its runs.main spawned in the workspace. */
+async function runNodeAction(s: StepContext, dir: string, done: (code: number, log: string) => StepRecord): Promise<StepRecord> {
+  const uses = s.step.uses ?? "";
+  const metaFile = ["action.yml", "action.yaml"].map((f) => join(dir, f)).find(existsSync);
+  if (!metaFile) return done(1, `Can't find 'action.yml' under '${dir}'. Did you forget to run actions/checkout before running your local action?`);
+  const meta = parseYaml(readFileSync(metaFile, "utf8")) as { inputs?: Record<string, { default?: unknown }>; runs: { using: string; main: string } };
+  if (!/^node\d+$/.test(meta.runs.using)) throw new Error(`workflow-runner: ${uses} uses ${meta.runs.using}; only node actions are emulated`);
+  const env = { ...s.env };
+  for (const [k, spec] of Object.entries(meta.inputs ?? {})) {
+    if (spec.default !== undefined) env[`INPUT_${k.toUpperCase()}`] = interpolate(String(spec.default), s.context());
+  }
+  for (const [k, v] of Object.entries(s.inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
+  const program = resolve(dir, meta.runs.main);
+  const r = await spawnLogged(process.execPath, [program], env, s.workspace, s.timeoutMs);
+  return { ...done(r.code, r.log), program };
 }
 
 /** actions/checkout: the ref of `repository` (default: the workflow's) fetched into `path`, detached; `fetch-depth: 0` fetches all history and branches. */

@@ -40,6 +40,19 @@ export async function main(): Promise<void> {
   }
   const api = new OctokitGitHubClient({ token: inputs.token, repository, baseUrl: env.GITHUB_API_URL || "https://api.github.com", logger });
   const pr = await api.getPullRequest(number);
+  // The required check belongs to the head commit, whatever branch it was judged against: judged
+  // only for the default branch (whose code and baseline this job runs), a PR opened against a laxer
+  // branch cannot carry a success over to main. The workflow filters pull_request_target to the
+  // default branch; an approval comment on another branch's PR is refused here.
+  const defaultBranch = rec(payload.repository)?.default_branch;
+  if (typeof defaultBranch !== "string" || defaultBranch === "") {
+    throw new InputError("the event payload names no repository.default_branch", { hint: "run this action on pull_request_target or issue_comment events, which carry it" });
+  }
+  if (pr.baseRef !== defaultBranch) {
+    throw new InputError(`pull request #${number} merges into "${pr.baseRef}", not the default branch "${defaultBranch}": llmops / gate judges only pull requests into ${defaultBranch}, with its code and baseline`, {
+      hint: `retarget the pull request to ${defaultBranch} (the gate runs again on the base change), or gate that branch with a workflow of its own`,
+    });
+  }
   const cwd = env.GITHUB_WORKSPACE ?? process.cwd();
   const prDir = resolve(cwd, inputs["pr-dir"] ?? ".llmops/pr");
   const head = (dir: string) => execFileSync("git", ["rev-parse", "--verify", "HEAD^{commit}"], { cwd: dir, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }).trim();

@@ -1,16 +1,12 @@
-// Action inputs: declared once per action as a spec (name → zod schema), read through
-// @actions/core, validated, frozen. Empty means unset; `required` is enforced here, not by the runner.
+// Action inputs: each action's table is derived from its command's option spec
+// (src/core/options/, actionInputs), read through @actions/core, validated, frozen. Empty means
+// unset; `required` is enforced here, not by the runner.
 import * as core from "@actions/core";
-import { z } from "zod";
+import type { z } from "zod";
 import { InputError } from "../../errors.js";
+import type { InputSpecs } from "../../core/options/spec.js";
 
-export interface InputSpec<T extends z.ZodType = z.ZodType> {
-  schema: T;
-  required?: boolean;
-  description: string;
-}
-
-export type InputSpecs = Record<string, InputSpec>;
+export type { InputSpec, InputSpecs } from "../../core/options/spec.js";
 
 type Parsed<S extends InputSpecs> = {
   readonly [K in keyof S]: S[K]["required"] extends true ? z.output<S[K]["schema"]> : z.output<S[K]["schema"]> | undefined;
@@ -35,18 +31,3 @@ export function parseInputs<S extends InputSpecs>(specs: S, read: (name: string)
   }
   return Object.freeze(out) as Parsed<S>;
 }
-
-export const inputSchemas = {
-  string: z.string(),
-  positiveInt: z
-    .string()
-    .regex(/^\d+$/, "expected a positive whole number")
-    .transform(Number)
-    .pipe(z.number().int().positive()),
-  boolean: z
-    .string()
-    .transform((s) => s.toLowerCase())
-    .pipe(z.enum(["true", "false"], { message: "expected true or false" }))
-    .transform((s) => s === "true"),
-  url: z.string().url("expected an absolute URL such as http://127.0.0.1:8000/v1"),
-};

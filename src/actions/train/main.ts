@@ -24,7 +24,7 @@ export async function main(): Promise<void> {
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
   const abs = (p: string) => (isAbsolute(p) ? p : resolve(workspace, p));
   const specPath = abs(inputs.spec);
-  const { spec, name } = await loadTrainSpec(specPath, inputs.spec, parseOverrideLines(inputs.overrides ?? "", 'input "overrides"'), {
+  const { spec, name } = await loadTrainSpec(specPath, inputs.spec, parseOverrideLines((inputs.overrides ?? []).join("\n"), 'input "overrides"'), {
     message: `cannot read the training spec ${specPath} (input "spec")`,
     hint: "the path is relative to the repository checkout; did the workflow run actions/checkout?",
   });

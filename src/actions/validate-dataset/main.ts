@@ -56,6 +56,8 @@ export async function main(): Promise<void> {
     format: inputs.format ?? (customCheck ? "custom" : "auto"),
     strict: inputs.strict ?? false,
     maxErrors: inputs["max-errors"] ?? 1000,
+    ...(inputs["max-line-bytes"] ? { maxLineBytes: inputs["max-line-bytes"] } : {}),
+    formatOptions: { requireAssistant: !(inputs["allow-no-assistant"] ?? false) },
     reportLimit: Math.max(inputs["max-annotations"] ?? 50, 50),
     ...(customCheck ? { customCheck } : {}),
   });

@@ -141,6 +141,7 @@ export class OctokitGitHubClient implements GitHubClient {
       headRef: d.head.ref,
       headRepo: d.head.repo?.full_name ?? null,
       baseRepo: d.base.repo.full_name,
+      baseRef: d.base.ref,
       authorAssociation: d.author_association,
     };
   }

@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ProviderError, type CompletionRequest } from "../../core/ports/provider.js";
 import { ExternalError } from "../../errors.js";
-import { OpenAiCompatibleProvider } from "./openai-provider.js";
+import { OpenAiCompatibleProvider, requestBody } from "./openai-provider.js";
 
 type Reply = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -110,5 +110,12 @@ describe("the OpenAI-compatible provider's failure table", () => {
     const e = await outcome("ok", `http://127.0.0.1:${port}/v1`);
     expect([e.failure, e.retryable, e.fatal, e.opts.maxAttempts]).toEqual(["refused", true, true, 3]);
     expect(e.hint).toMatch(/is the model server running/);
+  });
+});
+
+describe("requestBody", () => {
+  it("the target's model and the rendered prompt win over anything the sampling parameters name", () => {
+    const body = requestBody({ ...request, params: { temperature: 0, model: "a-stronger-model", messages: [], stream: true } });
+    expect(body).toMatchObject({ model: "m", temperature: 0, stream: false, messages: request.messages });
   });
 });

@@ -40,7 +40,9 @@ export function completionUrl(baseUrl: string, api: "chat" | "completions"): str
 
 /** The JSON body sent for a request: what `eval --dry-run` shows and what `complete` posts. */
 export function requestBody(req: CompletionRequest): Record<string, unknown> {
-  const body: Record<string, unknown> = { model: req.model, ...req.params, stream: req.stream };
+  // Sampling parameters never name the model (the suite schema refuses it too; this holds for any caller).
+  const body: Record<string, unknown> = { ...req.params, model: req.model, stream: req.stream };
+  delete body.stream_options;
   if (req.api === "chat") body.messages = req.messages;
   else body.prompt = req.prompt;
   // Token counts arrive in a final stream event only when asked for.

@@ -147,10 +147,23 @@ export function withYardstick(yard: LoadedSuite, cand: LoadedSuite, logger: Pick
   if (stableStringify(cand.suite.scorers) !== stableStringify(yard.suite.scorers)) ignored.push("its scorers");
   if (cand.suite.target.base_url !== yard.suite.target.base_url || cand.suite.target.model !== yard.suite.target.model || cand.suite.target.api_key_env !== yard.suite.target.api_key_env) ignored.push("its target endpoint, model or key");
   if (stableStringify(cand.suite.gate ?? null) !== stableStringify(yard.suite.gate ?? null)) ignored.push("its gate policy");
-  if (ignored.length > 0) logger.warn(`${cand.displayFile} changes ${ignored.join(", ")}; evaluated with ${yard.displayFile}'s instead (only the prompt and sampling parameters come from ${cand.displayFile})`);
+  // The seed is not a property of the change under test: a chosen one is a free draw an author can
+  // search offline (temperature > 0) until the samples pass. The yardstick's (or none) is used.
+  const seedOf = (p: LoadedSuite["suite"]["target"]["params"]) => p.seed ?? p.extra?.seed;
+  const { extra: candExtra, ...candNamed } = cand.suite.target.params;
+  const { seed: _extraSeed, ...extraRest } = candExtra ?? {};
+  const yardSeed = seedOf(yard.suite.target.params);
+  const params = {
+    ...candNamed,
+    seed: yard.suite.target.params.seed,
+    ...(candExtra !== undefined || yard.suite.target.params.extra?.seed !== undefined ? { extra: { ...extraRest, ...(yard.suite.target.params.extra?.seed !== undefined ? { seed: yard.suite.target.params.extra.seed } : {}) } } : {}),
+  };
+  if (params.seed === undefined) delete params.seed;
+  if (stableStringify(seedOf(cand.suite.target.params) ?? null) !== stableStringify(yardSeed ?? null)) ignored.push("its sampling seed");
+  if (ignored.length > 0) logger.warn(`${cand.displayFile} changes ${ignored.join(", ")}; evaluated with ${yard.displayFile}'s instead (only the prompt and sampling parameters, not the seed, come from ${cand.displayFile})`);
   return {
     ...yard,
-    suite: { ...yard.suite, target: { ...yard.suite.target, params: cand.suite.target.params } },
+    suite: { ...yard.suite, target: { ...yard.suite.target, params } },
     prompt: cand.prompt,
     promptOrigins: cand.promptOrigins,
     promptFile: cand.promptFile,

@@ -6,17 +6,7 @@ import { compareRuns, loadPolicyFile } from "../../app/compare/run-compare.js";
 import { diffPrompts } from "../../app/prompts/diff-prompts.js";
 import type { Comparison } from "../../core/compare/index.js";
 import { GateFailedError, InputError, exitCodeFor, formatError } from "../../errors.js";
-import type { OptionSpec } from "../command.js";
 import type { CliContext } from "../context.js";
-
-export const compareOptions: OptionSpec = {
-  baseline: { type: "string" },
-  candidate: { type: "string" },
-  policy: { type: "string" },
-  out: { type: "string" },
-  json: { type: "boolean" },
-  quiet: { type: "boolean", short: "q" },
-};
 
 function required(values: Record<string, unknown>, name: string, cmd: string): string {
   const v = values[name];

@@ -10,7 +10,7 @@ import { assignSplit, assignStratified, parseSplitKey, parseSplitRatios, splitKe
 import { formatLocation } from "../../core/data/types.js";
 import { intOption } from "../command.js";
 import type { CliContext } from "../context.js";
-import { createValidator, dataFiles, displayPath, parseDedupe, parseThreshold } from "./data-common.js";
+import { createValidator, dataFiles, displayPath, dedupeFrom } from "./data-common.js";
 import { renderValidationText } from "./data-validate.js";
 
 const byteCount = (s: string) => Buffer.byteLength(s);
@@ -33,7 +33,7 @@ export async function runDataClean(ctx: CliContext, values: Record<string, unkno
   const max = intOption(values, "max-tokens");
   if (min !== undefined) opts.minTokens = min;
   if (max !== undefined) opts.maxTokens = max;
-  const dedupe = parseDedupe(values.dedupe, "exact", parseThreshold(values.threshold));
+  const { dedupe } = dedupeFrom(values, "exact");
   const deduper = dedupe ? new Deduper(dedupe) : null;
   const v = await createValidator(ctx, values);
   const writer = new JsonlWriter(out);

@@ -2,14 +2,16 @@
 import { InputError } from "../../errors.js";
 import type { Command } from "../command.js";
 import { runDataClean, runDataSplit } from "./data-clean.js";
-import { checkOptionHelp, checkOptions, validationOptionHelp, validationOptions } from "./data-common.js";
+import { checkFlags, checkOptionHelp, validationFlags, validationOptionHelp } from "./data-common.js";
+import { DATA_VALIDATE_OPTIONS } from "../../core/options/data-validate.js";
+import { cliParseConfig } from "../../core/options/spec.js";
 import { runDataCard, runDataDiff, runDataManifest } from "./data-manifest.js";
 import { runDataDedupe, runDataValidate } from "./data-validate.js";
 
 type Sub = (ctx: Parameters<Command["run"]>[0], values: Record<string, unknown>, positionals: string[]) => Promise<number>;
 
-const V = [...Object.keys(validationOptions), "json", "quiet"];
-const C = Object.keys(checkOptions);
+const V = [...validationFlags, "json", "quiet"];
+const C = checkFlags;
 
 const subcommands: Record<string, { run: Sub; options: readonly string[] }> = {
   validate: { run: runDataValidate, options: [...V, ...C] },
@@ -43,15 +45,14 @@ subcommands:
 validation options:
 ${validationOptionHelp}
   --json               print the result as JSON
+  -q, --quiet          no progress or log lines
 
 duplicates and leakage (validate, dedupe, manifest, card, diff):
 ${checkOptionHelp}
 `,
   options: {
-    ...validationOptions,
-    ...checkOptions,
-    json: { type: "boolean" },
-    quiet: { type: "boolean", short: "q" },
+    // Shared with actions/validate-dataset; the rest belong to the subcommands that write files.
+    ...cliParseConfig(DATA_VALIDATE_OPTIONS),
     out: { type: "string", short: "o" },
     "no-nfc": { type: "boolean" },
     "no-trim": { type: "boolean" },
@@ -65,7 +66,6 @@ ${checkOptionHelp}
     seed: { type: "string" },
     stratify: { type: "string" },
     title: { type: "string" },
-    base: { type: "string" },
     manifest: { type: "string" },
   },
   async run(ctx, { values, positionals }) {

@@ -4,7 +4,9 @@ import { assertSomeAnswered, planSuite, runSuite, type RunSuiteOptions } from ".
 import { abortOnSignals } from "../../app/process/abort-on-signals.js";
 import { renderSummaryText } from "../../core/eval/render-summary.js";
 import { InputError } from "../../errors.js";
-import { intOption, requirePositional, type Command } from "../command.js";
+import { requirePositional, type Command } from "../command.js";
+import { EVAL_OPTIONS } from "../../core/options/eval.js";
+import { cliParseConfig, readCliValues, renderCliHelp, type CliValuesOf } from "../../core/options/spec.js";
 import type { TimeoutsConfig } from "../../core/eval/suite-schema.js";
 import type { RunSummary } from "../../core/eval/types.js";
 import { displayPath } from "./data-common.js";
@@ -33,65 +35,22 @@ writing <out>/summary.json (means, standard errors, 95% intervals, latency,
 tokens, cost, provenance).
 
 options:
-  --out DIR          run directory (default .llmops/eval/<suite name>, or <suite name>@<variant>)
-  --variant NAME     evaluate the suite's variant NAME (its prompt, model, params) on the same
-                     cases; compare variants with llmops compare --control DIR --arm NAME=DIR
-  --base-url URL     override target.base_url (e.g. http://127.0.0.1:8000/v1)
-  --model NAME       override target.model
-  --concurrency N    override the suite's concurrency limit
-  --limit N          evaluate only the first N cases
-  --shard I/N        evaluate only shard I of N (case i goes to shard i mod N + 1);
-                     writes shard.json beside the results, for \`eval merge\`
-  --dry-run          print the plan and the first request; send nothing
-  --timeout P=S      deadline for phase P in seconds (repeatable): connect, headers,
-                     first_token, idle (adaptive maxima) or request (the whole request)
-  --fixed-timeouts   do not adapt the headers/first_token/idle deadlines to the run
-  --hedge auto|on|off  send a second copy of a silent request (auto: on for a
-                     server on this machine, off for remote/paid APIs)
-  --exact-percentiles  exact latency percentiles however many records (8 bytes
-                     each); by default past 4,096 a sketch within 0.5% is used
-  --no-cache         do not read or write the response cache
-  --cache-dir DIR    response cache directory (default ~/.cache/llmops/responses, on a runner
-                     its tool cache or temp directory; env LLMOPS_CACHE_DIR)
-  --json             print the summary as JSON on stdout
-  -q, --quiet        no progress or log lines
-  -h, --help         this help
+${renderCliHelp(EVAL_OPTIONS)}
 
 \`llmops eval merge DIR… --out DIR\` joins the run directories of every shard 1..N of
 one suite into one run (results in the suite's order, one summary), as if it had
 run unsharded; it refuses overlapping or missing shards and shards of different
 (or since changed) suites.
 `,
-  options: {
-    out: { type: "string" },
-    "base-url": { type: "string" },
-    model: { type: "string" },
-    variant: { type: "string" },
-    concurrency: { type: "string" },
-    limit: { type: "string" },
-    shard: { type: "string" },
-    "dry-run": { type: "boolean" },
-    timeout: { type: "string", multiple: true },
-    "fixed-timeouts": { type: "boolean" },
-    "exact-percentiles": { type: "boolean" },
-    hedge: { type: "string" },
-    "no-cache": { type: "boolean" },
-    "cache-dir": { type: "string" },
-    json: { type: "boolean" },
-    quiet: { type: "boolean", short: "q" },
-  },
+  options: cliParseConfig(EVAL_OPTIONS),
   async run(ctx, { values, positionals }) {
     if (positionals[0] === "merge") return runMerge(ctx, values, positionals.slice(1));
     if (positionals.length > 1) {
       throw new InputError(`llmops eval: unexpected arguments ${positionals.slice(1).map((p) => JSON.stringify(p)).join(", ")} (it takes 1 suite file)`, { hint: 'run it once per suite; "llmops eval merge DIR… --out DIR" joins shards' });
     }
     const suitePath = requirePositional(this, positionals, "the suite file (e.g. evals/qa.yaml)");
-    const concurrency = intOption(values, "concurrency");
-    const limit = intOption(values, "limit");
-    const baseUrl = values["base-url"] as string | undefined;
-    if (baseUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(baseUrl)) {
-      throw new InputError(`--base-url must be an http(s) URL such as http://127.0.0.1:8000/v1, got ${JSON.stringify(baseUrl)}`);
-    }
+    const v = readCliValues(EVAL_OPTIONS, values);
+    const { concurrency, limit, "base-url": baseUrl } = v;
     const cacheDir = (values["cache-dir"] as string | undefined) ?? ctx.env.LLMOPS_CACHE_DIR;
     const options: RunSuiteOptions = {
       suitePath,
@@ -103,7 +62,7 @@ run unsharded; it refuses overlapping or missing shards and shards of different
       ...(concurrency ? { concurrency } : {}),
       ...(limit ? { limit } : {}),
       ...(typeof values.shard === "string" ? { shard: parseShard(values.shard) } : {}),
-      ...timeoutOptions(values),
+      ...timeoutOptions(v),
       ...(values["exact-percentiles"] ? { exactPercentiles: true } : {}),
       noCache: Boolean(values["no-cache"]),
       ...(cacheDir ? { cacheDir: ctx.resolvePath(cacheDir) } : {}),
@@ -143,9 +102,9 @@ run unsharded; it refuses overlapping or missing shards and shards of different
 const TIMEOUT_PHASES = ["connect", "headers", "first_token", "idle", "request"] as const;
 
 /** --timeout P=S (repeatable), --fixed-timeouts and --hedge as run-suite overrides. */
-function timeoutOptions(values: Record<string, unknown>): Pick<RunSuiteOptions, "timeouts" | "hedge"> {
+function timeoutOptions(values: CliValuesOf<typeof EVAL_OPTIONS>): Pick<RunSuiteOptions, "timeouts" | "hedge"> {
   const timeouts: Partial<TimeoutsConfig> = {};
-  for (const item of (values.timeout as string[] | undefined) ?? []) {
+  for (const item of values.timeout ?? []) {
     const m = /^([a-z_]+)=(.+)$/.exec(item.trim());
     const phase = m?.[1] as (typeof TIMEOUT_PHASES)[number] | undefined;
     const seconds = Number(m?.[2]);
@@ -157,8 +116,7 @@ function timeoutOptions(values: Record<string, unknown>): Pick<RunSuiteOptions, 
     timeouts[`${phase}_s`] = seconds;
   }
   if (values["fixed-timeouts"]) timeouts.adaptive = false;
-  const hedge = values.hedge as string | undefined;
-  if (hedge !== undefined && !["auto", "on", "off"].includes(hedge)) throw new InputError(`--hedge must be auto, on or off, got ${JSON.stringify(hedge)}`);
+  const hedge = values.hedge;
   return {
     ...(Object.keys(timeouts).length ? { timeouts } : {}),
     ...(hedge === undefined ? {} : { hedge: hedge === "auto" ? "auto" : hedge === "on" }),

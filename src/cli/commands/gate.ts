@@ -1,6 +1,8 @@
 // `llmops gate`: compare two eval runs and decide PASS / FAIL / INCONCLUSIVE under a policy.
 import type { Command } from "../command.js";
-import { compareOptions, runCompare } from "./compare-runs.js";
+import { runCompare } from "./compare-runs.js";
+import { COMPARE_OPTIONS } from "../../core/options/compare.js";
+import { cliParseConfig, renderCliHelp } from "../../core/options/spec.js";
 import { runGatePlan } from "./gate-plan.js";
 
 export const gateCommand: Command = {
@@ -22,18 +24,11 @@ the smallest regression the suite's cases can rule out even when nothing changed
 a narrower max_regression needs. Exit 1 when a margin is too narrow to ever be decided.
 
 options:
-  --baseline DIR    eval run directory of the baseline
-  --candidate DIR   eval run directory of the candidate
-  --plan SUITE      size SUITE's cases for the gate instead of comparing runs
-  --policy FILE     gate policy YAML, or a suite file with a gate: key. Without it every metric
-                    both runs share is gated with max_regression: 0.02
-  --out DIR         also write comparison.json and report.md there
-  --json            print comparison.json on stdout instead of the summary
-  -q, --quiet       no info lines on stderr
+${renderCliHelp(COMPARE_OPTIONS, { command: "gate" })}
 
 Exit codes: 0 pass (or inconclusive under inconclusive: pass|neutral), 1 fail (or inconclusive
 under inconclusive: fail, the default), 2 bad arguments, policy or run directories.
 See docs/compare-and-gate.md.`,
-  options: { ...compareOptions, plan: { type: "string" } },
+  options: cliParseConfig(COMPARE_OPTIONS, "gate"),
   run: (ctx, { values }) => (typeof values.plan === "string" ? runGatePlan(ctx, values) : runCompare(ctx, values, "gate")),
 };

@@ -5,28 +5,12 @@ import { runPromotion, type PromotionResult } from "../../app/deploy/promote.js"
 import { systemClock } from "../../core/ports/index.js";
 import { InputError } from "../../errors.js";
 import type { Command } from "../command.js";
+import { PROMOTE_OPTIONS } from "../../core/options/promote.js";
+import { cliParseConfig, readCliValues, renderCliHelp, type CliValuesOf } from "../../core/options/spec.js";
 import type { CliContext } from "../context.js";
 import { resolveEnv } from "./registry.js";
 
-const options = {
-  repo: { type: "string" },
-  remote: { type: "string" },
-  version: { type: "string" },
-  stage: { type: "string" },
-  tag: { type: "string" },
-  endpoint: { type: "string" },
-  "gate-check": { type: "string" },
-  json: { type: "boolean" },
-  quiet: { type: "boolean", short: "q" },
-} as const;
-
-const common = `  --repo DIR         the repository clone (default: the current directory)
-  --remote NAME      where tags, branches and the GitOps change go (default origin)
-  --endpoint URL     the OpenAI-compatible URL to smoke-test (default: the environment's endpoint)
-  --gate-check NAME  the required check that must have passed (default "llmops / gate")
-  --json             print the result as JSON
-
-Environment: GITHUB_TOKEN (contents: write, pull-requests: write, checks: read), GITHUB_REPOSITORY
+const common = `Environment: GITHUB_TOKEN (contents: write, pull-requests: write, checks: read), GITHUB_REPOSITORY
 (owner/name), GITHUB_API_URL (default https://api.github.com); HF_TOKEN / HF_ENDPOINT for hf:// weights;
 LLMOPS_ENDPOINT_API_KEY for an endpoint that needs a key.
 
@@ -50,13 +34,12 @@ or updates the version's GitHub release with the model card, eval summary, weigh
 A failed smoke test closes the pull request and pushes NAME#STAGE!#N (the stage is unassigned).
 
 options:
-  --version vX.Y.Z   the registered version to promote
-  --stage STAGE      the environment (a key of deploy/environments.yaml)
-  --tag TAG          promote what a pushed tag asks for (the tag-triggered workflow)
+${renderCliHelp(PROMOTE_OPTIONS, { command: "promote" })}
+
 ${common}
 `,
-  options,
-  run: (ctx, { values, positionals }) => promote(ctx, values, positionals[0], false),
+  options: cliParseConfig(PROMOTE_OPTIONS, "promote"),
+  run: (ctx, { values, positionals }) => promote(ctx, readCliValues(PROMOTE_OPTIONS, values), positionals[0], false),
 };
 
 export const rollbackCommand: Command = {
@@ -69,39 +52,40 @@ Finds the version STAGE held before its current one and promotes it again throug
 "llmops promote" (evidence, default branch, gate, content hash, GitOps change, smoke test).
 
 options:
+${renderCliHelp(PROMOTE_OPTIONS, { command: "rollback" })}
+
 ${common}
 `,
-  options,
+  options: cliParseConfig(PROMOTE_OPTIONS, "rollback"),
   async run(ctx, { values, positionals }) {
     const stage = positionals[1];
     if (stage === undefined) throw new InputError("llmops rollback: missing STAGE", { hint: "usage: llmops rollback NAME STAGE" });
-    return promote(ctx, { ...values, stage }, positionals[0], true);
+    return promote(ctx, { ...readCliValues(PROMOTE_OPTIONS, values), stage }, positionals[0], true);
   },
 };
 
-async function promote(ctx: CliContext, values: Record<string, unknown>, name: string | undefined, rollback: boolean): Promise<number> {
+async function promote(ctx: CliContext, values: CliValuesOf<typeof PROMOTE_OPTIONS>, name: string | undefined, rollback: boolean): Promise<number> {
   const env = ctx.env;
   const token = env.GITHUB_TOKEN;
   const repository = env.GITHUB_REPOSITORY;
   if (!token) throw new InputError("GITHUB_TOKEN is not set", { hint: "promotion looks up the gate check and publishes the release through GitHub's API: export GITHUB_TOKEN (in a workflow, pass secrets.GITHUB_TOKEN as env)" });
   if (!repository || !/^[\w.-]+\/[\w.-]+$/.test(repository)) throw new InputError("GITHUB_REPOSITORY must be owner/name", { hint: "export GITHUB_REPOSITORY=owner/name (set in every workflow)" });
-  const tag = values.tag as string | undefined;
+  const tag = values.tag;
   if (tag === undefined && name === undefined) throw new InputError("llmops promote: name the artifact (NAME --version V --stage S) or pass --tag TAG");
   if (tag !== undefined && (name !== undefined || values.version !== undefined || values.stage !== undefined)) throw new InputError("--tag excludes NAME, --version and --stage (the tag says them)");
   if (!rollback && tag === undefined && (values.version === undefined || values.stage === undefined)) throw new InputError("--version and --stage are required with NAME");
-  const endpoint = values.endpoint as string | undefined;
-  if (endpoint !== undefined && !/^https?:\/\/\S+$/.test(endpoint)) throw new InputError(`--endpoint must be an http(s) URL, got ${JSON.stringify(endpoint)}`);
+  const endpoint = values.endpoint;
   const github = new OctokitReleaseClient({ token, repository, baseUrl: env.GITHUB_API_URL ?? "https://api.github.com" });
   const resolve = resolveEnv(ctx);
   const result: PromotionResult = await runPromotion({
-    repoDir: values.repo ? ctx.resolvePath(values.repo as string) : ctx.cwd,
-    remote: (values.remote as string | undefined) ?? "origin",
+    repoDir: values.repo ? ctx.resolvePath(values.repo) : ctx.cwd,
+    remote: values.remote ?? "origin",
     repository,
     github,
-    ...(tag !== undefined ? { requestTag: tag } : { artifact: name!, stage: values.stage as string }),
-    ...(values.version ? { version: values.version as string } : {}),
+    ...(tag !== undefined ? { requestTag: tag } : { artifact: name!, stage: values.stage! }),
+    ...(values.version ? { version: values.version } : {}),
     rollback,
-    ...(values["gate-check"] ? { gateCheckName: values["gate-check"] as string } : {}),
+    ...(values["gate-check"] ? { gateCheckName: values["gate-check"] } : {}),
     ...(endpoint ? { endpoint } : {}),
     ...(env.LLMOPS_ENDPOINT_API_KEY ? { apiKey: env.LLMOPS_ENDPOINT_API_KEY } : {}),
     resolve,

@@ -6,7 +6,9 @@ import { InputError } from "../../errors.js";
 import type { Comparison } from "../../core/compare/types.js";
 import { parseComparison, parseResultsJsonl } from "../../core/report/inputs.js";
 import { renderComment, renderHtmlReport, renderJobSummary, buildCaseDetails, type ReportModel, type ReportRecord } from "../../core/report/index.js";
-import { intOption, type Command } from "../command.js";
+import type { Command } from "../command.js";
+import { REPORT_OPTIONS } from "../../core/options/report.js";
+import { cliParseConfig, readCliValues, renderCliHelp } from "../../core/options/spec.js";
 import { readCaseRecords } from "../../app/compare/case-records.js";
 import { casesToDetail } from "../../core/report/sections.js";
 import type { CliContext } from "../context.js";
@@ -102,37 +104,11 @@ markdown keeps only the top flipped cases it shows (one streaming pass, any size
 HTML report lists every case, so --html reads every record (runs up to 512 MiB of results).
 
 options:
-  --comparison FILE   the comparison.json to render, or the compare --out DIR holding it (required)
-  --markdown OUT      write the PR comment (fits GitHub's 65,536-character limit)
-  --summary OUT       write the job summary markdown
-  --html OUT          write the self-contained HTML report (no network; open it in a browser)
-  --baseline DIR      the baseline eval run directory (default: as recorded in the comparison)
-  --candidate DIR     the candidate eval run directory (default: as recorded in the comparison)
-  --run-url URL       link to the workflow run, shown in the footer (http/https only)
-  --title TEXT        heading (default: "llmops eval: <suite>")
-  --max-chars N       limit for the comment (default 65024: GitHub allows 65536, 512 are left for the poster)
-  --json              print what was written (paths, verdict, sizes) as JSON on stdout; with no
-                      output option the comment markdown is a field of it
-  --prompts-base REV  add the prompts that differ from git revision REV, with their rendered diffs
-                      (\`llmops prompts diff\`), to the comment and the summary
-  -q, --quiet         no log lines
+${renderCliHelp(REPORT_OPTIONS)}
 `,
-  options: {
-    comparison: { type: "string" },
-    markdown: { type: "string" },
-    summary: { type: "string" },
-    html: { type: "string" },
-    baseline: { type: "string" },
-    candidate: { type: "string" },
-    "run-url": { type: "string" },
-    title: { type: "string" },
-    "max-chars": { type: "string" },
-    "prompts-base": { type: "string" },
-    json: { type: "boolean" },
-    quiet: { type: "boolean", short: "q" },
-  },
+  options: cliParseConfig(REPORT_OPTIONS),
   async run(ctx, { values }) {
-    const maxChars = intOption(values, "max-chars", 1000);
+    const maxChars = readCliValues(REPORT_OPTIONS, values)["max-chars"];
     const model = await loadReportModel(ctx, values);
     if (typeof values["prompts-base"] === "string") {
       const { diffPrompts } = await import("../../app/prompts/diff-prompts.js");

@@ -8,6 +8,8 @@ import { runPipeline } from "../../app/pipeline/run-pipeline.js";
 import { runWithBaseline } from "../../app/pipeline/run-baseline.js";
 import type { PipelineRun } from "../../core/contracts/pipeline-run.js";
 import type { Command } from "../command.js";
+import { RUN_OPTIONS } from "../../core/options/run.js";
+import { cliParseConfig, readCliValues, renderCliHelp } from "../../core/options/spec.js";
 import type { CliContext } from "../context.js";
 import { displayPath } from "./data-common.js";
 
@@ -27,38 +29,23 @@ stage stops the stages that depend on it; finished outputs stay, and running the
 same command again continues from there. Writes reports/runs/<run-id>/run.json.
 
 options:
-  --stages a,b       run only these stages; the stages they depend on must be up to
-                     date or in the cache (outputs handed over from another job)
-  --baseline REV     also run the pipeline as it is at REV (a git revision, e.g.
-                     origin/main or the merge-base) in a temporary worktree, restoring
-                     what the cache holds; then compare each eval stage's run with the
-                     baseline's under the baseline's gate, and write the PR comment and
-                     HTML report to reports/runs/<run-id>/; exit 1 when the gate blocks
-  --cache-dir DIR    the stage cache (default .llmops/cache in the repository)
-  --json             print the run record as JSON on stdout
-  -q, --quiet        no progress lines
-  -h, --help         this help
+${renderCliHelp(RUN_OPTIONS)}
 
 Exit codes: 0 every stage done (and the gate passed), 1 a stage failed or the gate
 blocked, 2 a configuration or usage error.
 `,
-  options: {
-    stages: { type: "string" },
-    baseline: { type: "string" },
-    "cache-dir": { type: "string" },
-    json: { type: "boolean" },
-    quiet: { type: "boolean", short: "q" },
-  },
+  options: cliParseConfig(RUN_OPTIONS),
   async run(ctx, { values, positionals }) {
     const root = repoRoot(ctx.cwd);
     const pipelineFile = pipelinePathFor(positionals[0], root, ctx.cwd);
-    const stages = typeof values.stages === "string" ? values.stages.split(",").map((s) => s.trim()).filter(Boolean) : undefined;
-    const cacheDir = typeof values["cache-dir"] === "string" ? ctx.resolvePath(values["cache-dir"]) : undefined;
+    const v = readCliValues(RUN_OPTIONS, values);
+    const stages = v.stages !== undefined ? v.stages.split(",").map((s) => s.trim()).filter(Boolean) : undefined;
+    const cacheDir = v["cache-dir"] !== undefined ? ctx.resolvePath(v["cache-dir"]) : undefined;
     const common = { root, pipelineFile, ...(stages ? { stages } : {}), ...(cacheDir ? { cacheDir } : {}), llmops: [process.execPath, process.argv[1]!], env: ctx.env, logger: ctx.logger };
     return abortOnSignals("interrupted", async (signal) => {
       const t0 = performance.now();
-      if (typeof values.baseline === "string") {
-        const r = await runWithBaseline({ ...common, signal, baselineRev: values.baseline });
+      if (v.baseline !== undefined) {
+        const r = await runWithBaseline({ ...common, signal, baselineRev: v.baseline });
         if (values.json) ctx.printJson(r.run);
         else {
           printRun(ctx, r.run, r.recordPath, t0);

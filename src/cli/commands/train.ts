@@ -5,6 +5,8 @@ import { assertPreflight } from "../../core/train/preflight.js";
 import { exitCodeFor } from "../../errors.js";
 import { parseOverride, renderProgressLine, type TrainProgress } from "../../core/train/index.js";
 import { requirePositional, type Command } from "../command.js";
+import { TRAIN_OPTIONS } from "../../core/options/train.js";
+import { cliParseConfig, readCliValues, renderCliHelp } from "../../core/options/spec.js";
 import type { CliContext } from "../context.js";
 
 export const trainCommand: Command = {
@@ -23,39 +25,28 @@ Trains as the spec says and writes, under --out (default .llmops/train/<spec nam
   train.log             the trainer's raw output
 
 options:
-  --out DIR          output directory
-  --set key=value    override a spec field (dotted path, YAML value), e.g. --set lora.r=8 --set max_steps=20
-  --resume           continue from the newest checkpoint in --out (same spec required)
-  --dry-run          render the config and run the preflight checks only
-  --json             print the result as JSON on stdout
-  -q, --quiet        no progress output
+${renderCliHelp(TRAIN_OPTIONS)}
 
 Ctrl-C sends SIGTERM to the trainer, which saves a checkpoint; --resume continues from it.
 The reference trainer needs Python 3 with PyTorch (python3 or /usr/bin/python3, or $LLMOPS_PYTHON).
 `,
-  options: {
-    out: { type: "string" },
-    set: { type: "string", multiple: true },
-    resume: { type: "boolean" },
-    "dry-run": { type: "boolean" },
-    json: { type: "boolean" },
-    quiet: { type: "boolean", short: "q" },
-  },
+  options: cliParseConfig(TRAIN_OPTIONS),
   async run(ctx, { values, positionals }) {
     const specPath = ctx.resolvePath(requirePositional(trainCommand, positionals, "the training spec (a YAML file)"));
-    const overrides = ((values.set as string[] | undefined) ?? []).map((s, i) => parseOverride(s, `--set #${i + 1}`));
+    const v = readCliValues(TRAIN_OPTIONS, values);
+    const overrides = (v.overrides ?? []).map((s, i) => parseOverride(s, `--set #${i + 1}`));
     const { spec, name } = await loadTrainSpec(specPath, specPath, overrides, {
       message: `cannot read the training spec ${specPath}`,
       hint: "check the path (it is relative to the directory you ran llmops from)",
     });
-    const outDir = ctx.resolvePath((values.out as string | undefined) ?? `.llmops/train/${name}`);
+    const outDir = ctx.resolvePath(v.out ?? `.llmops/train/${name}`);
     const result = await trainHere({
       spec,
       specPath,
       specFile: specPath,
       outDir,
-      resume: Boolean(values.resume),
-      dryRun: Boolean(values["dry-run"]),
+      resume: v.resume ?? false,
+      dryRun: v["dry-run"] ?? false,
       env: ctx.env,
       interruptedBy: "interrupted",
       logger: ctx.logger,

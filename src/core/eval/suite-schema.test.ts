@@ -21,6 +21,11 @@ describe("suite ranges", () => {
     ["max_regression 1e20", { gate: { metrics: { exact_match: { max_regression: 1e20 } } } }, /gate\.metrics\.exact_match\.max_regression/],
     ["an absurd retry delay", { retries: { max_delay_ms: 1e12 } }, /retries\.max_delay_ms: expected ≤/],
     ["a temperature of 9", { target: { ...base.target, params: { temperature: 9 } } }, /target\.params\.temperature: expected ≤ 2/],
+    // A sampling parameter must not name the model or the request itself: params are what a pull
+    // request contributes under the gate's yardstick, and extra.model would swap the judged model.
+    ["extra.model", { target: { ...base.target, params: { extra: { model: "a-stronger-model" } } } }, /target\.params\.extra\.model: .*not a sampling parameter.*target\.model/],
+    ["extra.messages", { target: { ...base.target, params: { extra: { messages: [] } } } }, /target\.params\.extra\.messages: .*not a sampling parameter/],
+    ["extra.stream", { target: { ...base.target, params: { extra: { stream: true } } } }, /target\.params\.extra\.stream: .*not a sampling parameter/],
   ])("refuses %s", (_label, over, message) => {
     expect(() => load(over)).toThrow(ConfigError);
     expect(() => load(over)).toThrow(message);

@@ -52,6 +52,9 @@ const priceSchema = z.strictObject({
   currency: z.string().regex(/^[A-Z]{3}$/, "a three-letter currency code such as USD").default("USD"),
 });
 
+/** Request fields that `target.params.extra` may not set: which model answers, and what it is asked. */
+const REQUEST_FIELDS = ["model", "messages", "prompt", "stream", "stream_options"];
+
 const paramsSchema = z
   .strictObject({
     temperature: z.number().min(0).max(2).optional(),
@@ -64,8 +67,19 @@ const paramsSchema = z
     frequency_penalty: z.number().min(-2).max(2).optional(),
     repetition_penalty: z.number().positive().max(10).optional(),
     min_p: z.number().min(0).max(1).optional(),
-    /** Anything else the server accepts, passed through as-is (and part of the cache key). */
-    extra: z.record(z.string(), z.unknown()).optional(),
+    /**
+     * Anything else the server accepts, passed through as-is (and part of the cache key) — except the
+     * fields that say which model answers what: a gate takes a pull request's sampling parameters under
+     * the base's yardstick, so they must not swap the model or the request.
+     */
+    extra: z
+      .record(z.string(), z.unknown())
+      .superRefine((extra, ctx) => {
+        for (const k of Object.keys(extra)) {
+          if (REQUEST_FIELDS.includes(k)) ctx.addIssue({ code: "custom", path: [k], message: `"${k}" is not a sampling parameter: the request's ${k} is llmops's to set${k === "model" ? " (name the model in target.model)" : ""}` });
+        }
+      })
+      .optional(),
   })
   .default({});
 

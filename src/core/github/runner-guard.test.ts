@@ -26,7 +26,7 @@ const run = (o: { headRepo?: string | null; event?: string; prs?: number[] } = {
 
 function api(o: { headRepo?: string | null; assoc?: string; headSha?: string } = {}): MemoryGitHubClient {
   const c = new MemoryGitHubClient();
-  c.pulls.set(7, { number: 7, state: "open", headSha: o.headSha ?? HEAD, headRef: "f", headRepo: o.headRepo === undefined ? "mallory/models" : o.headRepo, baseRepo: REPO, authorAssociation: o.assoc ?? "CONTRIBUTOR" });
+  c.pulls.set(7, { number: 7, state: "open", headSha: o.headSha ?? HEAD, headRef: "f", headRepo: o.headRepo === undefined ? "mallory/models" : o.headRepo, baseRepo: REPO, baseRef: "main", authorAssociation: o.assoc ?? "CONTRIBUTOR" });
   c.permissions.set("maintainer", "write").set("triager", "triage").set("admin-user", "admin");
   return c;
 }
@@ -113,7 +113,7 @@ describe("approval of an untrusted head by a collaborator", () => {
 
   it("a `/llmops train <sha>` comment by a user with write access approves that head", async () => {
     const c = api();
-    c.seed(7, "maintainer", `/llmops train ${HEAD.slice(0, 7)}`);
+    c.seed(7, "maintainer", `/llmops train ${HEAD}`);
     const v = await decideRunnerTrust(input("pull_request", forkPr), c);
     expect(v).toMatchObject({ allowed: true, approvedBy: "maintainer", pullRequest: { number: 7, headSha: HEAD } });
     expect(c.calls).toEqual(["list 7", "permission maintainer"]);
@@ -121,10 +121,10 @@ describe("approval of an untrusted head by a collaborator", () => {
 
   it("a later push needs approval again: the comment names the old head", async () => {
     const c = api({ headSha: LATER });
-    c.seed(7, "maintainer", `/llmops train ${HEAD.slice(0, 12)}`);
+    c.seed(7, "maintainer", `/llmops train ${HEAD}`);
     const v = await decideRunnerTrust(input("pull_request", { pull_request: pr({ head: "mallory/models", assoc: "NONE", sha: LATER }) }), c);
     expect(v.allowed).toBe(false);
-    expect(v.reason).toMatch(/no collaborator has approved its head dead00222222 with a "\/llmops train dead00222222" comment/);
+    expect(v.reason).toContain(`no collaborator has approved its head dead00222222 with a "/llmops train ${LATER}" comment (the full SHA)`);
   });
 
   it.each([
@@ -133,6 +133,7 @@ describe("approval of an untrusted head by a collaborator", () => {
     ["a collaborator's comment without a SHA", "maintainer", "/llmops train"],
     ["a collaborator quoting the command mid-comment", "maintainer", `LGTM\n/llmops train ${HEAD}`],
     ["a too-short SHA", "maintainer", `/llmops train ${HEAD.slice(0, 4)}`],
+    ["an abbreviated SHA (another commit with that prefix is cheap to make)", "maintainer", `/llmops train ${HEAD.slice(0, 12)}`],
   ])("does not count %s", async (_n, login, body) => {
     const c = api();
     c.seed(7, login, body);
@@ -143,7 +144,7 @@ describe("approval of an untrusted head by a collaborator", () => {
     const c = api();
     const event = { issue: { number: 7, pull_request: { url: "x" } }, comment: { body: `/llmops train ${HEAD.slice(0, 10)}`, user: { login: "admin-user" } } };
     expect((await decideRunnerTrust(input("issue_comment", event), c)).allowed).toBe(false);
-    c.seed(7, "admin-user", `/llmops train ${HEAD.slice(0, 10)}`);
+    c.seed(7, "admin-user", `/llmops train ${HEAD}`);
     expect(await decideRunnerTrust(input("issue_comment", event), c)).toMatchObject({ allowed: true, approvedBy: "admin-user" });
   });
 
@@ -177,7 +178,7 @@ describe("decidePullRequestTrust (the gate's trusted training): the API alone de
     expect((await decidePullRequestTrust(7, REPO, "issue_comment", c)).allowed).toBe(false);
     c.seed(7, "triager", `/llmops train ${LATER}`);
     expect((await decidePullRequestTrust(7, REPO, "issue_comment", c)).allowed).toBe(false);
-    c.seed(7, "maintainer", `/llmops train ${LATER.slice(0, 7)}`);
+    c.seed(7, "maintainer", `/llmops train ${LATER}`);
     expect(await decidePullRequestTrust(7, REPO, "issue_comment", c)).toMatchObject({ allowed: true, approvedBy: "maintainer", pullRequest: { headSha: LATER } });
   });
 });

@@ -10,8 +10,12 @@ import type { GitHubClient, RepoPermission } from "../ports/github-client.js";
 
 export const TRUSTED_ASSOCIATIONS = ["OWNER", "MEMBER", "COLLABORATOR"] as const;
 const APPROVING_PERMISSIONS: readonly RepoPermission[] = ["admin", "maintain", "write"];
-/** `/llmops train <sha>`: the first line of a comment, with at least 7 hex digits of the head it approves. */
-const APPROVAL = /^\/llmops\s+train\s+([0-9a-f]{7,40})\s*$/i;
+/**
+ * `/llmops train <sha>`: the first line of a comment, with the FULL name of the head it approves (40
+ * hex digits; 64 in a SHA-256 repository). A prefix would approve every commit sharing it, and an
+ * attacker makes one cheaply (7 hex digits: 2^28 tries of a commit-message nonce).
+ */
+const APPROVAL = /^\/llmops\s+train\s+([0-9a-f]{40}|[0-9a-f]{64})\s*$/i;
 
 export interface RunnerGuardInput {
   /** GITHUB_EVENT_NAME. */
@@ -194,7 +198,7 @@ async function decidePullRequest(o: Extract<Origin, { kind: "pull_request" }>, r
   if (approver) return { allowed: true, reason: `pull request #${o.number} head ${headSha.slice(0, 12)} was approved by ${approver} (/llmops train)`, pullRequest, approvedBy: approver };
   return {
     allowed: false,
-    reason: `refusing to run pull request #${o.number} (${o.via}) on a self-hosted runner: ${who}, and no collaborator has approved its head ${headSha.slice(0, 12)} with a "/llmops train ${headSha.slice(0, 12)}" comment. Code from an untrusted author could take over the runner and everything it can reach`,
+    reason: `refusing to run pull request #${o.number} (${o.via}) on a self-hosted runner: ${who}, and no collaborator has approved its head ${headSha.slice(0, 12)} with a "/llmops train ${headSha}" comment (the full SHA). Code from an untrusted author could take over the runner and everything it can reach`,
     pullRequest,
   };
 }
@@ -206,7 +210,7 @@ async function findApproval(api: ApprovalLookup, number: number, headSha: string
   for (const c of comments.slice().reverse()) {
     const m = APPROVAL.exec(c.body.split("\n", 1)[0]!.trim());
     if (!m || c.userLogin === null) continue;
-    if (!headSha.toLowerCase().startsWith(m[1]!.toLowerCase())) continue;
+    if (headSha.toLowerCase() !== m[1]!.toLowerCase()) continue;
     let ok = checked.get(c.userLogin);
     if (ok === undefined) {
       ok = APPROVING_PERMISSIONS.includes(await api.getCollaboratorPermission(c.userLogin));

@@ -11,9 +11,9 @@ const FORK = "fork-user/llm-app";
 
 function client(): MemoryGitHubClient {
   const c = new MemoryGitHubClient();
-  c.pulls.set(42, { number: 42, state: "open", headSha: HEAD, headRef: "feat", headRepo: FORK, baseRepo: REPO, authorAssociation: "CONTRIBUTOR" });
-  c.pulls.set(43, { number: 43, state: "open", headSha: NEWER, headRef: "other", headRepo: "someone/llm-app", baseRepo: REPO, authorAssociation: "CONTRIBUTOR" });
-  c.pulls.set(44, { number: 44, state: "open", headSha: HEAD, headRef: "same-sha", headRepo: "someone/llm-app", baseRepo: REPO, authorAssociation: "CONTRIBUTOR" });
+  c.pulls.set(42, { number: 42, state: "open", headSha: HEAD, headRef: "feat", headRepo: FORK, baseRepo: REPO, baseRef: "main", authorAssociation: "CONTRIBUTOR" });
+  c.pulls.set(43, { number: 43, state: "open", headSha: NEWER, headRef: "other", headRepo: "someone/llm-app", baseRepo: REPO, baseRef: "main", authorAssociation: "CONTRIBUTOR" });
+  c.pulls.set(44, { number: 44, state: "open", headSha: HEAD, headRef: "same-sha", headRepo: "someone/llm-app", baseRepo: REPO, baseRef: "main", authorAssociation: "CONTRIBUTOR" });
   return c;
 }
 

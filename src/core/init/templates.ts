@@ -1,6 +1,7 @@
 // The starter files `llmops init` writes into a repository adopting llmops: an eval suite with
-// its cases and prompt, a pipeline, and the two workflows (push to main saves the stage cache; a
-// pull request runs against its base and comments), with the actions pinned by commit SHA.
+// its cases and prompt, a pipeline, and the three workflows (push to main saves the stage cache; a
+// pull request runs against its base and comments; the trusted gate judges the PR's files as data
+// under the base's suite), with the actions pinned by commit SHA.
 
 export interface InitOptions {
   /** The project's name (from its directory), used for the suite and file names. */
@@ -125,7 +126,7 @@ jobs:
 # never runs the PR's code, posts the sticky comment and the "llmops / advisory" check (written by
 # llmops init). This run computes with the PR's own code, so its verdict is advisory: the required
 # "llmops / gate" comes from a pull_request_target workflow that runs the base's llmops on the PR's
-# files as data (llmops-gate.yml in llmops; docs/github.md). Fork PRs get a read-only token here:
+# files as data (llmops-gate.yml, beside this file; docs/github.md). Fork PRs get a read-only token here:
 # post their bundle from a workflow_run (llmops-pr-comment.yml in llmops).
 name: llmops PR
 
@@ -195,13 +196,111 @@ jobs:
           report-path: \${{ runner.temp }}/llmops-report
           check-name: llmops / advisory # computed by the PR's own code: never the required check
 `;
+  const suitePath = `evals/${o.name}.yaml`;
+  const gate = `# The required "llmops / gate" check (written by llmops init), computed where the pull request
+# cannot reach: pull_request_target runs THIS file from the default branch, every action that runs
+# is pinned here, and the PR's files are checked out under .llmops/pr as data only — its prompt and
+# sampling parameters are judged on the base's cases, scorers, endpoint and gate policy
+# (${suitePath} of the base). The job that reads PR files has a read-only token; the job that posts
+# reads only the bundle this run computed. Make "llmops / gate" a required check of main. A hosted
+# API's key: add it to both evaluate steps' env: (it goes only to the base's endpoint). When the
+# pipeline trains a model, add actions/gate-model (see llmops's llmops-gate.yml and docs/github.md).
+name: llmops gate
+
+on:
+  pull_request_target:
+    # edited: the PR's base branch may have changed (the job skips other edits).
+    types: [opened, synchronize, reopened, edited]
+    # The branch this check protects: a PR into another branch would be judged against that
+    # branch's base, and a check run belongs to the commit, whatever the PR it was computed for.
+    branches: [main]
+
+permissions: {}
+
+jobs:
+  evaluate:
+    if: github.event.action != 'edited' || github.event.changes.base
+    runs-on: ubuntu-latest
+    timeout-minutes: 60
+    concurrency:
+      group: llmops-gate-\${{ github.event.pull_request.number }}
+      cancel-in-progress: true
+    permissions:
+      contents: read # check out the base (the yardstick) and the PR's files (data); nothing is written
+    steps:
+      - name: Check out the base
+        uses: ${PINS.checkout}
+        with:
+          ref: \${{ github.event.pull_request.base.sha }}
+          persist-credentials: false
+      - name: Fetch the pull request's files (data only, never executed)
+        uses: ${PINS.checkout}
+        with:
+          repository: \${{ github.event.pull_request.head.repo.full_name || github.repository }} # a deleted fork: its head is still the base repository's refs/pull/N/head
+          ref: \${{ github.event.pull_request.head.sha }}
+          path: .llmops/pr
+          persist-credentials: false
+      - name: Evaluate the baseline (the base's suite)
+        id: baseline
+        uses: ${action("evaluate")}
+        with:
+          suite: ${suitePath}
+          out: .llmops/runs/baseline
+          base-url: \${{ vars.LLMOPS_BASE_URL }} # empty: the base suite's target.base_url
+      - name: Evaluate the pull request (its prompt and sampling parameters, the base's yardstick)
+        id: candidate
+        uses: ${action("evaluate")}
+        with:
+          suite: .llmops/pr/${suitePath}
+          yardstick: ${suitePath} # cases, scorers, repeats and endpoint from the base
+          out: .llmops/runs/candidate
+          base-url: \${{ vars.LLMOPS_BASE_URL }}
+      - name: Compare and gate under the base's policy
+        uses: ${action("compare")}
+        with:
+          baseline: \${{ steps.baseline.outputs.results-dir }}
+          candidate: \${{ steps.candidate.outputs.results-dir }}
+          policy: ${suitePath}
+          out: llmops-gate-report
+          fail-on-block: false
+          prompts-base-dir: . # the base checkout
+          prompts-head-dir: .llmops/pr # the PR's prompts, read as data: the comment shows their diff
+      - uses: ${PINS.upload}
+        with:
+          name: llmops-gate-report
+          path: llmops-gate-report
+          retention-days: 7
+          if-no-files-found: error
+
+  gate:
+    needs: evaluate
+    runs-on: ubuntu-latest
+    timeout-minutes: 10
+    permissions:
+      pull-requests: write # the sticky report comment
+      checks: write # the required llmops / gate check run
+      statuses: write # fallback commit status where check runs are not allowed
+    steps:
+      - uses: ${PINS.download}
+        with:
+          name: llmops-gate-report
+          path: \${{ runner.temp }}/llmops-gate-report
+      - uses: ${action("comment")}
+        with:
+          report-path: \${{ runner.temp }}/llmops-gate-report
+          comment-key: llmops-gate
+          check-name: llmops / gate
+          pr-number: \${{ github.event.pull_request.number }}
+          verdict: fail # only if the bundle has no comparison: fail closed
+`;
   return [
-    { path: `evals/${o.name}.yaml`, content: suite },
+    { path: suitePath, content: suite },
     { path: `evals/cases/${o.name}.jsonl`, content: `${cases}\n` },
     { path: `prompts/${o.name}.jinja`, content: prompt },
     { path: "pipelines/main.yaml", content: pipeline },
     { path: ".github/workflows/llmops-main.yml", content: main },
     { path: ".github/workflows/llmops-pr.yml", content: pr },
+    { path: ".github/workflows/llmops-gate.yml", content: gate },
   ];
 }
 
@@ -212,7 +311,7 @@ export function renderNextSteps(o: InitOptions): string {
     "     (and params.base_url in pipelines/main.yaml); try it: npx llmops run",
     "  2. For a hosted API, add its key as a repository secret and name the variable in",
     `     target.api_key_env (e.g. LLMOPS_API_KEY), passed to the pipeline step's env:`,
-    '  3. Add the trusted gate workflow (llmops-gate.yml from llmops, see its docs/github.md), then make',
-    '     "llmops / gate" a required check of main (Settings → Branches); "llmops / advisory" is the PR\'s own view.',
+    '  3. Make "llmops / gate" (.github/workflows/llmops-gate.yml, the trusted gate) a required check of main',
+    '     (Settings → Branches); "llmops / advisory" is the PR\'s own view (docs/github.md).',
   ].join("\n");
 }

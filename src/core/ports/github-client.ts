@@ -19,6 +19,8 @@ export interface PullRequestInfo {
   /** owner/name of the head repository; null when the fork was deleted. */
   headRepo: string | null;
   baseRepo: string;
+  /** The branch the pull request would merge into. */
+  baseRef: string;
   /** The author's relation to the base repository (OWNER, MEMBER, COLLABORATOR, CONTRIBUTOR, NONE, …). */
   authorAssociation: string;
 }

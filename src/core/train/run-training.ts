@@ -1,11 +1,13 @@
-// Orchestrates one training run: preflight → render → launch → live log parsing into
-// metrics.jsonl with divergence checks and progress → restarts from the newest checkpoint after a
-// crash → model hash, loss chart and run.json.
-import { ConfigError, DataInvalidError, InternalError, ProcessExitError } from "../../errors.js";
+// Orchestrates one training run in named steps: plan (preflight, render) → prepare the output
+// directory → supervise the trainer (live log parsing into metrics.jsonl, divergence checks,
+// progress, restarts from the newest checkpoint) → check its outputs → model hash, loss chart and
+// run.json. The decisions between the steps are pure functions in training-decisions.ts.
+import { ConfigError, DataInvalidError, InternalError } from "../../errors.js";
 import type { Clock, Logger } from "../ports/index.js";
 import { stableStringify } from "../stable-json.js";
 import { isCheckpointPath, sha256Text } from "./content-hash.js";
 import { DivergenceDetector, type Divergence } from "./divergence.js";
+import { decideAfterAttempt, decideOutDir, type AttemptOutcome } from "./training-decisions.js";
 import { assessLearning } from "./learning.js";
 import { planLaunch, type LaunchPlan } from "./launch.js";
 import { LogParser, parseTrainerState, type MetricRecord } from "./log-parse.js";
@@ -129,12 +131,58 @@ export function reconcileHistory(history: readonly Rec[], live: readonly Rec[]):
   });
 }
 
-export async function runTraining(input: TrainRunInput, ports: TrainPorts): Promise<TrainRunResult> {
-  const { spec, outDir } = input;
-  const { workspace: ws, logger, clock } = ports;
-  const t0 = clock.now();
-  const { train: trainFile, validation: validationFile, base, baseIsDir } = await resolvePaths(input, ws);
+/** Everything a run decides before the trainer starts: where its files are, the preflight, the launch. */
+interface RunPlan {
+  preflight: PreflightReport;
+  python: string;
+  paths: { train: string; validation?: string | undefined; base: string; outDir: string };
+  plan: LaunchPlan;
+}
 
+/** What the supervised attempts leave behind (mutated by the attempt hooks as lines arrive). */
+interface RunState {
+  records: Rec[];
+  restarts: number;
+  resumedFrom?: number | undefined;
+  totalSteps: number | undefined;
+  trainerInfo: Record<string, unknown>;
+  status: RunRecord["status"];
+  failure?: Error | undefined;
+  plan: LaunchPlan;
+  tTrain: number;
+  trainS: number;
+}
+
+/**
+ * One training run, in named steps: plan (paths, preflight, rendered config), prepare the output
+ * directory (resume or start fresh), supervise the trainer (launch, live metrics, divergence,
+ * restarts from checkpoints), check what it produced (exact history, learning, model hash), and
+ * write the run record. The record is written whatever happened; a failure is thrown after it.
+ */
+export async function runTraining(input: TrainRunInput, ports: TrainPorts): Promise<TrainRunResult> {
+  const t0 = ports.clock.now();
+  const planned = await planRun(input, ports);
+  const { plan, preflight } = planned;
+  if (input.dryRun) return { dryRun: true, plan, preflight, outDir: input.outDir, renderedConfig: plan.files };
+  assertPreflight(preflight);
+
+  const hash = specHash(input.spec);
+  const records = await prepareOutDir(input, ports, hash);
+  await ports.workspace.writeText(`${input.outDir}/run.json`, trainRunFormat.serialize({ schema: TRAIN_RUN_TAG, status: "running", spec: { file: input.specFile, hash } }));
+
+  const state = await superviseTrainer(input, ports, planned, records);
+  const model = await checkOutputs(input, ports, state);
+  const { record, lossMermaid } = await writeRunRecord(input, ports, { state, preflight, hash, model, t0 });
+  if (state.failure) throw state.failure;
+  const modelDir = `${input.outDir}/${state.plan.modelDir}`;
+  return { dryRun: false, plan: state.plan, preflight, outDir: input.outDir, modelDir, modelHash: model?.hash, metrics: record.metrics, record, lossMermaid, renderedConfig: state.plan.files };
+}
+
+/** Step 1: resolve the paths, run the preflight, render the trainer's config into outDir. */
+async function planRun(input: TrainRunInput, ports: TrainPorts): Promise<RunPlan> {
+  const { spec, outDir } = input;
+  const { workspace: ws, logger } = ports;
+  const { train: trainFile, validation: validationFile, base, baseIsDir } = await resolvePaths(input, ws);
   const preflight = await logger.group("Preflight", () =>
     runPreflight(
       { spec, pythonCandidates: spec.python ? [spec.python] : input.defaultPythons, outDir, trainFile, validationFile, baseDir: baseIsDir ? base : undefined },
@@ -145,181 +193,165 @@ export async function runTraining(input: TrainRunInput, ports: TrainPorts): Prom
   for (const w of preflight.warnings) logger.warn(w);
   const python = preflight.python?.path ?? spec.python ?? input.defaultPythons[0] ?? "python3";
   const paths = { train: trainFile, validation: validationFile, base, outDir };
-  let plan = planLaunch(spec, { paths, python, referenceTrainer: input.referenceTrainer, resume: input.resume });
+  const plan = planLaunch(spec, { paths, python, referenceTrainer: input.referenceTrainer, resume: input.resume });
   for (const f of plan.files) await ws.writeText(`${outDir}/${f.name}`, f.content);
   logger.info(`device: ${preflight.device}${preflight.gpus.length ? ` (${preflight.gpus.map((g) => `${g.name}, ${g.memoryFreeMiB} MiB free`).join("; ")})` : ""}; python: ${preflight.python ? `${preflight.python.path} ${preflight.python.version}` : "?"}`);
   logger.info(`command: ${[plan.program, ...plan.args].join(" ")}`);
-  if (input.dryRun) return { dryRun: true, plan, preflight, outDir, renderedConfig: plan.files };
-  assertPreflight(preflight);
+  return { preflight, python, paths, plan };
+}
 
-  const hash = specHash(spec);
-  const metricsPath = `${outDir}/metrics.jsonl`;
-  let records: Rec[] = [];
-  if (input.resume) {
-    const prev = await readRunJson(ws, outDir);
-    if (prev === undefined) logger.warn(`--resume: nothing to resume in ${outDir} (no run.json there); training from step 0`);
-    if (prev && prev.spec.hash !== hash) {
-      throw new ConfigError(`--resume: ${outDir} holds a run of a different spec (${prev.spec.hash.slice(0, 19)}…, now ${hash.slice(0, 19)}…)`, {
-        hint: "resume with the same spec and overrides, or train into a fresh --out directory",
-      });
-    }
-    if (await ws.exists(metricsPath)) records = parseMetricsLines(await ws.readText(metricsPath), metricsPath);
-  } else {
-    // Rerunning the same command after a Ctrl-C or a crash must not silently delete the checkpoints
-    // it could resume from (the trap HF Trainer's overwrite_output_dir guards against).
-    const prev = await readRunJson(ws, outDir);
-    const steps = (await ws.exists(`${outDir}/checkpoints`))
-      ? (await ws.list(`${outDir}/checkpoints`)).map((n) => /^checkpoint-(\d+)$/.exec(n)?.[1]).filter((x): x is string => x !== undefined).map(Number)
-      : [];
-    if (prev && prev.status !== "succeeded" && prev.spec.hash === hash && steps.length > 0) {
-      throw new ConfigError(`${outDir} holds an unfinished run of this spec (${prev.status}) with a checkpoint at step ${Math.max(...steps)}; starting over would delete it`, {
-        hint: "add --resume (action input resume: true) to continue from it, or delete the directory or choose another --out to start over",
-      });
-    }
-    for (const d of ["checkpoints", "model", "trainer", "metrics.jsonl", "train.log", "run.json"]) await ws.remove(`${outDir}/${d}`);
+/** Step 2: resume into outDir (returning the metrics so far) or clear it, as decideOutDir says. */
+async function prepareOutDir(input: TrainRunInput, ports: TrainPorts, hash: string): Promise<Rec[]> {
+  const { outDir } = input;
+  const ws = ports.workspace;
+  const prev = await readRunJson(ws, outDir);
+  const checkpointSteps = !input.resume && (await ws.exists(`${outDir}/checkpoints`)) ? checkpointStepsOf(await ws.list(`${outDir}/checkpoints`)) : [];
+  const decision = decideOutDir({ outDir, resume: input.resume, hash, previous: prev && { status: prev.status, specHash: prev.spec.hash }, checkpointSteps });
+  if (decision.kind === "resume") {
+    if (decision.warning) ports.logger.warn(decision.warning);
+    const metricsPath = `${outDir}/metrics.jsonl`;
+    return (await ws.exists(metricsPath)) ? parseMetricsLines(await ws.readText(metricsPath), metricsPath) : [];
   }
-  await ws.writeText(`${outDir}/run.json`, trainRunFormat.serialize({ schema: TRAIN_RUN_TAG, status: "running", spec: { file: input.specFile, hash } }));
+  for (const d of ["checkpoints", "model", "trainer", "metrics.jsonl", "train.log", "run.json"]) await ws.remove(`${outDir}/${d}`);
+  return [];
+}
 
-  let restarts = 0;
-  let resumedFrom: number | undefined;
-  let totalSteps = spec.max_steps;
-  let trainerInfo: Record<string, unknown> = {};
-  const tTrain = clock.now();
-  let failure: Error | undefined;
-  let status: RunRecord["status"] = "succeeded";
+function checkpointStepsOf(names: readonly string[]): number[] {
+  return names.map((n) => /^checkpoint-(\d+)$/.exec(n)?.[1]).filter((x): x is string => x !== undefined).map(Number);
+}
 
-  const rewriteMetrics = async () => {
-    await ws.writeText(metricsPath, records.map((r) => renderMetricsLine(r.kind, r.record, r.tMs ?? 0)).join(""));
-  };
+/** Step 3: launch the trainer and follow it to the end: metrics as they come, restarts while decideAfterAttempt allows. */
+async function superviseTrainer(input: TrainRunInput, ports: TrainPorts, planned: RunPlan, records: Rec[]): Promise<RunState> {
+  const { spec, outDir } = input;
+  const { workspace: ws, logger, clock } = ports;
+  const metricsPath = `${outDir}/metrics.jsonl`;
+  const state: RunState = { records, restarts: 0, totalSteps: spec.max_steps, trainerInfo: {}, status: "succeeded", plan: planned.plan, tTrain: clock.now(), trainS: 0 };
 
   const hooks: AttemptHooks = {
     spec,
     signal: input.signal,
     onRecord: async (r) => {
-      const tMs = clock.now() - tTrain;
-      records.push({ ...r, tMs });
+      const tMs = clock.now() - state.tTrain;
+      state.records.push({ ...r, tMs });
       await ws.appendText(metricsPath, renderMetricsLine(r.kind, r.record, tMs));
     },
     onResume: async (step) => {
-      resumedFrom = step;
-      records = records.filter((r) => r.record.step <= step);
-      await rewriteMetrics();
+      state.resumedFrom = step;
+      state.records = state.records.filter((r) => r.record.step <= step);
+      await rewriteMetrics(ws, metricsPath, state.records);
       logger.info(`resumed from the checkpoint at step ${step}`);
     },
-    onTotal: (n) => (totalSteps = n),
-    onStart: (info) => (trainerInfo = info),
+    onTotal: (n) => (state.totalSteps = n),
+    onStart: (info) => (state.trainerInfo = info),
     log: (line) => ws.appendText(`${outDir}/train.log`, `${line}\n`),
-    totalSteps: () => totalSteps,
+    totalSteps: () => state.totalSteps,
   };
 
   for (;;) {
     let outcome: AttemptOutcome;
     try {
-      outcome = await runAttempt(plan, ports, hooks);
+      outcome = await runAttempt(state.plan, ports, hooks);
     } catch (err) {
       // The trainer could not even start (program missing): still leave a truthful run.json.
-      status = "failed";
-      failure = err instanceof Error ? err : new InternalError(String(err));
+      state.status = "failed";
+      state.failure = err instanceof Error ? err : new InternalError(String(err));
       break;
     }
-    if (outcome.kind === "ok") break;
-    if (outcome.kind === "diverged") {
-      status = "failed";
-      failure = new DataInvalidError(`training stopped: ${outcome.divergence.reason}`, {
-        hint: "lower the learning rate, raise warmup_steps or max_grad_norm, or check the data around that step; the reference trainer checks every step and never writes a checkpoint with NaN/inf weights, so --resume continues from the last good one",
-      });
+    const canResume = outcome.kind === "crashed" && (spec.backend !== "reference" || (await hasCheckpoint(ws, outDir)));
+    const next = decideAfterAttempt(outcome, { outDir, restarts: state.restarts, maxRestarts: spec.max_restarts, canResume });
+    if (next.kind === "done") break;
+    if (next.kind === "stop") {
+      state.status = next.status;
+      state.failure = next.failure;
       break;
     }
-    if (outcome.kind === "cancelled") {
-      status = "cancelled";
-      failure = new ProcessExitError(
-        `training cancelled at step ${outcome.step ?? "?"}${outcome.checkpoint ? `; checkpoint saved at ${outcome.checkpoint}` : ""}`,
-        outcome.exit.code,
-        outcome.exit.signal,
-        { hint: "run the same command with --resume to continue from the newest checkpoint" },
-      );
-      break;
-    }
-    if (outcome.error && outcome.exit.code === 2) {
-      status = "failed";
-      failure = new DataInvalidError(`the trainer rejected its input: ${outcome.error}`, { hint: "fix the data or the base model it names; the full log is in train.log" });
-      break;
-    }
-    const hasCheckpoint = (await ws.exists(`${outDir}/checkpoints`)) && (await ws.list(`${outDir}/checkpoints`)).some((n) => /^checkpoint-\d+$/.test(n));
-    const canResume = spec.backend === "reference" ? hasCheckpoint : true;
-    if (restarts < spec.max_restarts && canResume) {
-      restarts++;
-      logger.warn(`trainer exited with ${describeExit(outcome.exit)}; restarting from the newest checkpoint (restart ${restarts} of ${spec.max_restarts})`);
-      plan = planLaunch(spec, { paths, python, referenceTrainer: input.referenceTrainer, resume: true });
-      continue;
-    }
-    status = "failed";
-    failure = new ProcessExitError(
-      `trainer exited with ${describeExit(outcome.exit)}${outcome.error ? `: ${outcome.error}` : ""}${outcome.tail.length ? `\nlast output:\n    ${outcome.tail.join("\n    ")}` : ""}`,
-      outcome.exit.code,
-      outcome.exit.signal,
-      { hint: `the full log is ${outDir}/train.log${canResume ? "; rerun with --resume to continue from the newest checkpoint" : ""}` },
-    );
-    break;
+    state.restarts = next.restart;
+    logger.warn(next.warning);
+    state.plan = planLaunch(spec, { paths: planned.paths, python: planned.python, referenceTrainer: input.referenceTrainer, resume: true });
   }
-  const trainS = (clock.now() - tTrain) / 1000;
+  state.trainS = (clock.now() - state.tTrain) / 1000;
+  return state;
+}
 
-  const modelDir = `${outDir}/${plan.modelDir}`;
-  if (!failure && spec.backend !== "reference") {
+async function hasCheckpoint(ws: TrainWorkspace, outDir: string): Promise<boolean> {
+  return (await ws.exists(`${outDir}/checkpoints`)) && (await ws.list(`${outDir}/checkpoints`)).some((n) => /^checkpoint-\d+$/.test(n));
+}
+
+async function rewriteMetrics(ws: TrainWorkspace, metricsPath: string, records: readonly Rec[]): Promise<void> {
+  await ws.writeText(metricsPath, records.map((r) => renderMetricsLine(r.kind, r.record, r.tMs ?? 0)).join(""));
+}
+
+/**
+ * Step 4: after a clean exit, take HF trainers' exact history, fail a run that learned nothing or
+ * wrote no model, and hash the model (checkpoints left out).
+ */
+async function checkOutputs(input: TrainRunInput, ports: TrainPorts, state: RunState): Promise<RunRecord["model"]> {
+  const { spec } = input;
+  const ws = ports.workspace;
+  const modelDir = `${input.outDir}/${state.plan.modelDir}`;
+  if (state.failure) return undefined;
+  if (spec.backend !== "reference") {
     // HF Trainer's printed dicts are rounded (transformers 5.x: 4 significant digits) and carry no
     // step; trainer_state.json's log_history has the exact values and steps, so it replaces them.
     const history = await readTrainerState(ws, modelDir);
     if (history.some((r) => r.kind === "train")) {
-      records = reconcileHistory(history, records);
-      await rewriteMetrics();
+      state.records = reconcileHistory(history, state.records);
+      await rewriteMetrics(ws, `${input.outDir}/metrics.jsonl`, state.records);
     }
   }
-  if (!failure) {
-    // A run that ran to the end but learned nothing is a failed run, not a model to ship.
-    const vocab = typeof trainerInfo.vocab_size === "number" ? trainerInfo.vocab_size : undefined;
-    const notLearned = assessLearning(lossSeries(records).train, vocab);
-    if (notLearned) {
-      status = "failed";
-      failure = new DataInvalidError(`training did not learn: ${notLearned}`, { hint: "lower the learning rate, keep max_grad_norm > 0 (it clips the gradient), raise warmup_steps, or check the data; the loss curve is loss.svg" });
-    }
+  // A run that ran to the end but learned nothing is a failed run, not a model to ship.
+  const vocab = typeof state.trainerInfo.vocab_size === "number" ? state.trainerInfo.vocab_size : undefined;
+  const notLearned = assessLearning(lossSeries(state.records).train, vocab);
+  if (notLearned) {
+    state.status = "failed";
+    state.failure = new DataInvalidError(`training did not learn: ${notLearned}`, { hint: "lower the learning rate, keep max_grad_norm > 0 (it clips the gradient), raise warmup_steps, or check the data; the loss curve is loss.svg" });
+    return undefined;
   }
-  let model: RunRecord["model"];
-  if (!failure) {
-    if (!(await ws.exists(modelDir))) {
-      status = "failed";
-      failure = new InternalError(`the trainer exited successfully but wrote no model at ${modelDir}`);
-    } else {
-      const h = await ws.hashDirectory(modelDir, isCheckpointPath);
-      model = { path: modelDir, hash: h.hash, files: h.files };
-    }
+  if (!(await ws.exists(modelDir))) {
+    state.status = "failed";
+    state.failure = new InternalError(`the trainer exited successfully but wrote no model at ${modelDir}`);
+    return undefined;
   }
-  const metrics = computeFinalMetrics(records, totalSteps, trainS);
-  const series = lossSeries(records);
+  const h = await ws.hashDirectory(modelDir, isCheckpointPath);
+  return { path: modelDir, hash: h.hash, files: h.files };
+}
+
+/** Step 5: the loss chart and run.json (succeeded, failed or cancelled), with its provenance. */
+async function writeRunRecord(
+  input: TrainRunInput,
+  ports: TrainPorts,
+  r: { state: RunState; preflight: PreflightReport; hash: string; model: RunRecord["model"]; t0: number },
+): Promise<{ record: RunRecord; lossMermaid: string }> {
+  const { spec, outDir } = input;
+  const { state, preflight } = r;
+  const metrics = computeFinalMetrics(state.records, state.totalSteps, state.trainS);
+  const series = lossSeries(state.records);
   const title = `${spec.name ?? "training"} loss`;
-  await ws.writeText(`${outDir}/loss.svg`, renderLossSvg(series, { title }));
-  const lossMermaid = renderLossMermaid(series, { title });
+  await ports.workspace.writeText(`${outDir}/loss.svg`, renderLossSvg(series, { title }));
   const record: RunRecord = {
     schema: TRAIN_RUN_TAG,
-    status,
+    status: state.status,
     name: spec.name,
-    spec: { file: input.specFile, hash },
+    spec: { file: input.specFile, hash: r.hash },
     git: { commit: input.gitCommit, dirty: input.gitDirty },
     backend: spec.backend,
     launcher: spec.launcher.type,
-    command: [plan.program, ...plan.args],
-    versions: versions(input, preflight, trainerInfo),
-    durations_s: { preflight: 0, train: Number(trainS.toFixed(3)), total: Number(((clock.now() - t0) / 1000).toFixed(3)) },
+    command: [state.plan.program, ...state.plan.args],
+    versions: versions(input, preflight, state.trainerInfo),
+    durations_s: {
+      preflight: Number(((state.tTrain - r.t0) / 1000).toFixed(3)),
+      train: Number(state.trainS.toFixed(3)),
+      total: Number(((ports.clock.now() - r.t0) / 1000).toFixed(3)),
+    },
     machine: { ...input.machine, device: preflight.device, gpus: preflight.gpus },
-    restarts,
-    resumed_from_step: resumedFrom,
-    model,
+    restarts: state.restarts,
+    resumed_from_step: state.resumedFrom,
+    model: r.model,
     metrics,
-    error: failure?.message,
+    error: state.failure?.message,
   };
-  record.durations_s.preflight = Number(((tTrain - t0) / 1000).toFixed(3));
-  await ws.writeText(`${outDir}/run.json`, trainRunFormat.serialize(record));
-  if (failure) throw failure;
-  return { dryRun: false, plan, preflight, outDir, modelDir, modelHash: model?.hash, metrics, record, lossMermaid, renderedConfig: plan.files };
+  await ports.workspace.writeText(`${outDir}/run.json`, trainRunFormat.serialize(record));
+  return { record, lossMermaid: renderLossMermaid(series, { title }) };
 }
 
 function versions(input: TrainRunInput, pf: PreflightReport, info: Record<string, unknown>): Record<string, string> {
@@ -330,16 +362,6 @@ function versions(input: TrainRunInput, pf: PreflightReport, info: Record<string
   if (typeof info.torch === "string") v.torch = info.torch;
   return v;
 }
-
-function describeExit(e: { code: number | null; signal: string | null }): string {
-  return e.signal ? `signal ${e.signal}` : `exit code ${e.code}`;
-}
-
-type AttemptOutcome =
-  | { kind: "ok" }
-  | { kind: "diverged"; divergence: Divergence }
-  | { kind: "cancelled"; step?: number | undefined; checkpoint?: string | undefined; exit: { code: number | null; signal: string | null } }
-  | { kind: "crashed"; exit: { code: number | null; signal: string | null }; tail: string[]; error?: string | undefined };
 
 interface AttemptHooks {
   spec: TrainSpec;
