@@ -5,7 +5,7 @@
 // PyTorch before it is installed (and skips when it should have run). The net is wide on purpose:
 // a file that so much as names torch, Chromium or the system Python waits; a cheap unit test in it
 // costs nothing.
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 
 const root = join(import.meta.dirname, "..");
@@ -26,5 +26,8 @@ if (mode !== "--system" && mode !== "--rest") {
   process.exit(2);
 }
 const files = ["src", "test", "scripts"].flatMap((d) => [...walk(join(root, d))]).map((p) => relative(root, p)).sort();
-const picked = files.filter((f) => NEEDS_SYSTEM.test(readFileSync(join(root, f), "utf8")) === (mode === "--system"));
+// A file marked `test-files: no-apt-with-hf-venv` takes PyTorch from the test venv when it exists.
+const hfVenv = existsSync(join(root, ".llmops/hf-venv/bin/python"));
+const needsSystem = (text) => NEEDS_SYSTEM.test(text) && !(hfVenv && text.includes("test-files: no-apt-with-hf-venv"));
+const picked = files.filter((f) => needsSystem(readFileSync(join(root, f), "utf8")) === (mode === "--system"));
 console.log(picked.join("\n"));

@@ -18,8 +18,10 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   if command -v apt-get >/dev/null 2>&1 && "${as_root[@]}" true 2>/dev/null; then
     echo "test: installing ${need_apt[*]} with apt-get (in the background)"
     (
-      "${as_root[@]}" apt-get update -qq &&
-        "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need_apt[@]}"
+      rc=0
+      { "${as_root[@]}" apt-get update -qq &&
+        "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need_apt[@]}"; } || rc=$?
+      echo "$rc" >"$apt_log.rc" # read by wait_for_apt, from any subshell
     ) >"$apt_log" 2>&1 &
     apt_pid=$!
   else
@@ -29,7 +31,8 @@ fi
 wait_for_apt() {
   [ -n "$apt_pid" ] || return 0
   local t0=$SECONDS
-  if wait "$apt_pid"; then
+  while [ ! -s "$apt_log.rc" ] && kill -0 "$apt_pid" 2>/dev/null; do sleep 1; done
+  if [ "$(cat "$apt_log.rc" 2>/dev/null)" = "0" ]; then
     echo "test: apt-get installed ${need_apt[*]} (waited $((SECONDS - t0)) s for it)"
   else
     tail -5 "$apt_log" >&2
@@ -37,7 +40,7 @@ wait_for_apt() {
   fi
   apt_pid=""
 }
-trap 'wait_for_apt >/dev/null 2>&1; rm -f "$apt_log"' EXIT
+trap 'wait_for_apt >/dev/null 2>&1; rm -f "$apt_log" "$apt_log.rc"' EXIT
 
 npm ci --no-audit --no-fund --loglevel=error
 # The type check (one core, ~40 s) runs beside the build, the dist/ check and the Python venv.
@@ -65,14 +68,23 @@ vitest() { # $1: report name, then vitest's file filters
   npx vitest run --reporter=default --reporter=json --outputFile.json="$report" "$@" || status=$?
 }
 if [ -n "$apt_pid" ]; then
-  # apt-get is still installing: first the tests that need neither PyTorch nor Chromium, then
-  # (scripts/test-files.mjs) the ones that do, once it is done — none of them probes too early.
+  # apt-get is still installing: the tests that need neither PyTorch nor Chromium start now; the
+  # ones that do (scripts/test-files.mjs) start as soon as apt-get is done, beside the first run if it
+  # is still going (its output is printed after it), so no test probes too early and no core idles.
   mapfile -t rest < <(node scripts/test-files.mjs --rest)
   mapfile -t system < <(node scripts/test-files.mjs --system)
-  echo "test: ${#rest[@]} test files while apt-get runs, then ${#system[@]} that need ${need_apt[*]}"
+  echo "test: ${#rest[@]} test files now, ${#system[@]} that need ${need_apt[*]} once apt-get is done"
+  second_log="$(mktemp)"
+  (
+    wait_for_apt
+    [ ${#system[@]} -eq 0 ] || npx vitest run --reporter=default --reporter=json --outputFile.json=.llmops/vitest-report-2.json "${system[@]}"
+  ) >"$second_log" 2>&1 &
+  second_pid=$!
   vitest 1 "${rest[@]}"
-  wait_for_apt
-  [ ${#system[@]} -eq 0 ] || vitest 2 "${system[@]}"
+  wait "$second_pid" || status=1
+  cat "$second_log"
+  rm -f "$second_log"
+  apt_pid="" # waited for inside the second run
 else
   vitest all
 fi
