@@ -61,6 +61,8 @@ cat "$tsc_log"
 rm -f "$tsc_log"
 mkdir -p .llmops
 rm -f .llmops/vitest-report*.json
+# dist/ was just built and checked above; the vitest runs (two side by side, below) must not rebuild it.
+export LLMOPS_TEST_DIST_BUILT=1
 status=0
 vitest() { # $1: report name, then vitest's file filters
   local report=".llmops/vitest-report-$1.json"
