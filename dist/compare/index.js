@@ -64093,6 +64093,35 @@ function observe(r, metric, counts2) {
   counts2.nulls++;
   return null;
 }
+function emptyMetricRow(info2, kind, n, kB, kC, cb, cc, notes) {
+  const side = (counts2) => ({ mean: null, ci: null, n_records: counts2.records, n_null: counts2.nulls, n_errors: counts2.errors });
+  return {
+    name: info2.name,
+    type: info2.type,
+    kind,
+    higher_is_better: info2.higherIsBetter,
+    gated: false,
+    n,
+    repeats: { baseline: kB, candidate: kC },
+    baseline: side(cb),
+    candidate: side(cc),
+    delta: null,
+    delta_relative: null,
+    ci: null,
+    interval_method: "none",
+    test: "none",
+    p_value: null,
+    p_holm: null,
+    ci_holm: null,
+    ci_holm_confidence: null,
+    sd_diff: null,
+    sd_within: null,
+    mde: null,
+    broke: null,
+    fixed: null,
+    notes
+  };
+}
 function fillBinary(row, mb, mc, confidence) {
   const t = { both: 0, broke: 0, fixed: 0, neither: 0 };
   for (let i = 0; i < mb.length; i++) {
@@ -67807,33 +67836,7 @@ var MetricStream = class {
     if (unpaired > 0) notes.push(`${unpaired} paired case(s) had a value on one side only for this metric and were left out`);
     const n = v.n;
     const { kB, kC } = v;
-    const side = (counts2) => ({ mean: null, ci: null, n_records: counts2.records, n_null: counts2.nulls, n_errors: counts2.errors });
-    const row = {
-      name: info2.name,
-      type: info2.type,
-      kind,
-      higher_is_better: info2.higherIsBetter,
-      gated: false,
-      n,
-      repeats: { baseline: kB, candidate: kC },
-      baseline: side(this.cb),
-      candidate: side(this.cc),
-      delta: null,
-      delta_relative: null,
-      ci: null,
-      interval_method: "none",
-      test: "none",
-      p_value: null,
-      p_holm: null,
-      ci_holm: null,
-      ci_holm_confidence: null,
-      sd_diff: null,
-      sd_within: null,
-      mde: null,
-      broke: null,
-      fixed: null,
-      notes
-    };
+    const row = emptyMetricRow(info2, kind, n, kB, kC, this.cb, this.cc, notes);
     if (n === 0) {
       notes.push("no case has a value on both sides");
       return { row, flips: [], intervalAt: null };

@@ -126,33 +126,7 @@ export function compareMetric(
   const kB = bObs.reduce((k, o) => Math.max(k, o.length), 0);
   const kC = cObs.reduce((k, o) => Math.max(k, o.length), 0);
 
-  const side = (counts: SideCounts): SideStats => ({ mean: null, ci: null, n_records: counts.records, n_null: counts.nulls, n_errors: counts.errors });
-  const row: MetricComparison = {
-    name: info.name,
-    type: info.type,
-    kind,
-    higher_is_better: info.higherIsBetter,
-    gated: false,
-    n,
-    repeats: { baseline: kB, candidate: kC },
-    baseline: side(cb),
-    candidate: side(cc),
-    delta: null,
-    delta_relative: null,
-    ci: null,
-    interval_method: "none",
-    test: "none",
-    p_value: null,
-    p_holm: null,
-    ci_holm: null,
-    ci_holm_confidence: null,
-    sd_diff: null,
-    sd_within: null,
-    mde: null,
-    broke: null,
-    fixed: null,
-    notes,
-  };
+  const row = emptyMetricRow(info, kind, n, kB, kC, cb, cc, notes);
   if (n === 0) {
     notes.push("no case has a value on both sides");
     return { row, flips: [], intervalAt: null };
@@ -188,6 +162,37 @@ export function compareMetric(
 }
 
 /** Why a metric cannot be scored as a corpus (null when it can). Errored records are exempt. */
+/** A metric's comparison row before any statistic is filled in: both compare paths start from it. */
+export function emptyMetricRow(info: MetricInfo, kind: MetricComparison["kind"], n: number, kB: number, kC: number, cb: SideCounts, cc: SideCounts, notes: string[]): MetricComparison {
+  const side = (counts: SideCounts): SideStats => ({ mean: null, ci: null, n_records: counts.records, n_null: counts.nulls, n_errors: counts.errors });
+  return {
+    name: info.name,
+    type: info.type,
+    kind,
+    higher_is_better: info.higherIsBetter,
+    gated: false,
+    n,
+    repeats: { baseline: kB, candidate: kC },
+    baseline: side(cb),
+    candidate: side(cc),
+    delta: null,
+    delta_relative: null,
+    ci: null,
+    interval_method: "none",
+    test: "none",
+    p_value: null,
+    p_holm: null,
+    ci_holm: null,
+    ci_holm_confidence: null,
+    sd_diff: null,
+    sd_within: null,
+    mde: null,
+    broke: null,
+    fixed: null,
+    notes,
+  };
+}
+
 function corpusIneligibility(info: MetricInfo, all: readonly Obs[]): string | null {
   const scored = all.filter((o) => !o.errored);
   if (!info.aggregate) return `corpus aggregate unknown for type ${info.type ?? "(unknown)"}`;

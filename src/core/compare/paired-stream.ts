@@ -7,7 +7,7 @@ import { mean, sd, variance, type IntervalAt } from "../stats/index.js";
 import { oneSampleT, minimumDetectableEffect, sortFloat64 } from "../stats/index.js";
 import { stableStringify } from "../stable-json.js";
 import { assembleComparison, corpusNotes, currencyOf, metricInfo, type CompareOptions } from "./compute.js";
-import { combineWithinSd, fillBinary, fillCorpusRows, fillT, observe, type MetricInfo, type Obs, type SideCounts } from "./metric-compare.js";
+import { combineWithinSd, emptyMetricRow, fillBinary, fillCorpusRows, fillT, observe, type MetricInfo, type Obs, type SideCounts } from "./metric-compare.js";
 import { distributionOfSorted, latencyDeltas } from "./operational.js";
 import type { LoadedRun, RecordForCompare } from "./run-records.js";
 import type { Comparison, Flip, MetricComparison, OperationalDeltas, RunRef } from "./types.js";
@@ -253,33 +253,7 @@ class MetricStream {
     if (unpaired > 0) notes.push(`${unpaired} paired case(s) had a value on one side only for this metric and were left out`);
     const n = v.n;
     const { kB, kC } = v;
-    const side = (counts: SideCounts) => ({ mean: null, ci: null, n_records: counts.records, n_null: counts.nulls, n_errors: counts.errors });
-    const row: MetricComparison = {
-      name: info.name,
-      type: info.type,
-      kind,
-      higher_is_better: info.higherIsBetter,
-      gated: false,
-      n,
-      repeats: { baseline: kB, candidate: kC },
-      baseline: side(this.cb),
-      candidate: side(this.cc),
-      delta: null,
-      delta_relative: null,
-      ci: null,
-      interval_method: "none",
-      test: "none",
-      p_value: null,
-      p_holm: null,
-      ci_holm: null,
-      ci_holm_confidence: null,
-      sd_diff: null,
-      sd_within: null,
-      mde: null,
-      broke: null,
-      fixed: null,
-      notes,
-    };
+    const row = emptyMetricRow(info, kind, n, kB, kC, this.cb, this.cc, notes);
     if (n === 0) {
       notes.push("no case has a value on both sides");
       return { row, flips: [], intervalAt: null };
