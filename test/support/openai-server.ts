@@ -55,6 +55,12 @@ export interface OpenAiTestServerOptions {
   readyAfterMs?: number;
   /** /v1/embeddings: the vector of one input (default: bagOfWordsEmbedding). */
   embed?: (text: string) => number[];
+  /**
+   * Keep every request in `requests` and count attempts per prompt (default true). Benchmarks at a
+   * million requests turn it off, so the server's heap (and its garbage collection, which shares
+   * the cores with the client measured) does not grow with the run.
+   */
+  record?: boolean;
 }
 
 /** A deterministic embedding: each lower-cased word adds 1 to one of 64 hashed dimensions. */
@@ -81,6 +87,7 @@ export function tokenCount(text: string): number {
 
 export async function startOpenAiTestServer(opts: OpenAiTestServerOptions = {}): Promise<OpenAiTestServer> {
   const requests: ServedRequest[] = [];
+  const keep = opts.record ?? true;
   const rng = createRng(opts.seed ?? 1);
   const rand = () => rng.next();
   const faults = opts.faults ?? ["429", "500", "503", "reset", "hang", "truncate"];
@@ -129,7 +136,7 @@ export async function startOpenAiTestServer(opts: OpenAiTestServerOptions = {}):
       outcome: "ok",
       authorization: req.headers.authorization,
     };
-    requests.push(served);
+    if (keep) requests.push(served);
     if (opts.apiKey !== undefined && req.headers.authorization !== `Bearer ${opts.apiKey}`) {
       served.outcome = "401";
       return json(res, 401, { error: { message: "Incorrect API key provided", type: "invalid_request_error" } });
@@ -139,7 +146,7 @@ export async function startOpenAiTestServer(opts: OpenAiTestServerOptions = {}):
       return json(res, 404, { error: { message: `The model '${served.model}' does not exist or the route is unknown` } });
     }
     const n = (attempts.get(prompt) ?? 0) + 1;
-    attempts.set(prompt, n);
+    if (keep) attempts.set(prompt, n);
     let fault = opts.faultFor?.(served, n);
     if (!fault && opts.faultRate && rand() < opts.faultRate) fault = faults[Math.floor(rand() * faults.length)];
     const latency = typeof opts.latencyMs === "function" ? opts.latencyMs(served) : (opts.latencyMs ?? 0);
@@ -237,13 +244,13 @@ export async function startOpenAiTestServer(opts: OpenAiTestServerOptions = {}):
     const inputs = typeof body.input === "string" ? [body.input] : Array.isArray(body.input) ? body.input.map(String) : [];
     const prompt = inputs.join("\n");
     const served: ServedRequest = { path, model: String(body.model ?? ""), prompt, stream: false, body, outcome: "ok", authorization: req.headers.authorization };
-    requests.push(served);
+    if (keep) requests.push(served);
     if (opts.apiKey !== undefined && req.headers.authorization !== `Bearer ${opts.apiKey}`) {
       served.outcome = "401";
       return json(res, 401, { error: { message: "Incorrect API key provided" } });
     }
     const n = (attempts.get(`embed:${prompt}`) ?? 0) + 1;
-    attempts.set(`embed:${prompt}`, n);
+    if (keep) attempts.set(`embed:${prompt}`, n);
     const fault = opts.faultFor?.(served, n);
     if (fault === "500" || fault === "503" || fault === "429") {
       served.outcome = fault;

@@ -1,6 +1,7 @@
-// results.jsonl on disk: each record appended as one write of one line, so a kill (SIGKILL too)
-// loses at most the line being written; loading (the format's one line reader) drops such a cut-off
-// line and truncates it away.
+// results.jsonl on disk: records appended as they complete, the lines of one turn of the event loop
+// in one write (flushed before the next I/O is read, and at once past 64 KiB), so a kill (SIGKILL
+// too) loses at most the records of that turn, re-requested on resume, and at most one line cut
+// off; loading (the format's one line reader) drops such a cut-off line and truncates it away.
 // A lock file keeps two runs from writing the same directory.
 import { closeSync, existsSync, fstatSync, fsyncSync, openSync, readFileSync, readSync, renameSync, statSync, truncateSync, unlinkSync, writeFileSync, writeSync } from "node:fs";
 import { InputError, InternalError } from "../../errors.js";
@@ -8,6 +9,8 @@ import type { RecordLocation, ResultsStore } from "../../core/ports/results-stor
 import { readResultLine, resultLineFormat, writeResultLine, type EvalRecord } from "../../core/contracts/result-line.js";
 
 const CHUNK = 1 << 20;
+/** Appended lines are written together once they reach this size, or at the end of the event loop's turn. */
+const APPEND_BATCH = 64 * 1024;
 
 export class JsonlResultsStore implements ResultsStore {
   private fd: number | undefined;
@@ -27,6 +30,7 @@ export class JsonlResultsStore implements ResultsStore {
 
   /** Read the file a chunk at a time: memory holds one chunk and one line, not the file. */
   load(each: (record: EvalRecord, at: RecordLocation) => void): void {
+    this.flush();
     this.end = 0;
     if (!existsSync(this.path)) return;
     const fd = openSync(this.path, "r");
@@ -83,16 +87,36 @@ export class JsonlResultsStore implements ResultsStore {
   }
 
   append(record: EvalRecord): RecordLocation {
-    this.fd ??= openSync(this.path, "a");
     const text = writeResultLine(record);
     const length = Buffer.byteLength(text) - 1;
-    writeSync(this.fd, text);
     const at = { offset: this.end, length };
     this.end += length + 1;
+    // One write a turn, not one a record: at thousands of records a second the syscalls add up.
+    this.batch.push(text);
+    this.batchBytes += length + 1;
+    if (this.batchBytes >= APPEND_BATCH) this.flush();
+    else this.flushSoon ??= setImmediate(() => this.flush());
     return at;
   }
 
+  private batch: string[] = [];
+  private batchBytes = 0;
+  private flushSoon: NodeJS.Immediate | undefined;
+
+  /** Write the appended lines not yet on disk. */
+  flush(): void {
+    if (this.flushSoon !== undefined) clearImmediate(this.flushSoon);
+    this.flushSoon = undefined;
+    if (this.batch.length === 0) return;
+    this.fd ??= openSync(this.path, "a");
+    const text = this.batch.length === 1 ? this.batch[0]! : this.batch.join("");
+    this.batch = [];
+    this.batchBytes = 0;
+    writeSync(this.fd, text);
+  }
+
   mayHoldRecords(): boolean {
+    this.flush();
     return existsSync(this.path) && statSync(this.path).size > 0;
   }
 
@@ -116,9 +140,12 @@ export class JsonlResultsStore implements ResultsStore {
         readSync(src, buf, 0, at.length, at.offset);
         const line = buf.toString("utf8", 0, at.length);
         // A line this process appended is read back as written; one from before is checked.
-        const parsed = at.offset >= this.ownFrom ? (JSON.parse(line) as EvalRecord) : resultLineFormat.parse(line, `${this.path}@${at.offset}`);
+        const own = at.offset >= this.ownFrom;
+        const parsed = own ? (JSON.parse(line) as EvalRecord) : resultLineFormat.parse(line, `${this.path}@${at.offset}`);
         const record = map(parsed, at);
-        const text = writeResultLine(record);
+        // Unchanged (map gave back what it was given) and written here by writeResultLine: the
+        // line is what serializing the record again would give, so it is copied as it is.
+        const text = own && record === parsed ? `${line}\n` : writeResultLine(record);
         pending.push(text);
         pendingBytes += text.length;
         if (pendingBytes > CHUNK) flush();
@@ -139,6 +166,7 @@ export class JsonlResultsStore implements ResultsStore {
   }
 
   close(): void {
+    this.flush();
     if (this.fd !== undefined) closeSync(this.fd);
     this.fd = undefined;
   }

@@ -61,10 +61,34 @@ export class OpenAiCompatibleProvider implements Provider {
     this.agent = this.baseUrl.startsWith("https:") ? new https.Agent({ keepAlive: true }) : new http.Agent({ keepAlive: true });
   }
 
+  /** Each endpoint's URL parsed once, not once a request (node:http parses a string URL on every call). */
+  private readonly targets = new Map<string, { mod: typeof http | typeof https; secure: boolean; options: http.RequestOptions }>();
+
+  private target(url: string): { mod: typeof http | typeof https; secure: boolean; options: http.RequestOptions } {
+    let t = this.targets.get(url);
+    if (t === undefined) {
+      const u = new URL(url);
+      const secure = u.protocol === "https:";
+      const options: http.RequestOptions = {
+        protocol: u.protocol,
+        hostname: u.hostname.startsWith("[") ? u.hostname.slice(1, -1) : u.hostname,
+        path: `${u.pathname}${u.search}`,
+        method: "POST",
+        agent: this.agent,
+        ...(u.port ? { port: Number(u.port) } : {}),
+        ...(u.username || u.password ? { auth: `${decodeURIComponent(u.username)}:${decodeURIComponent(u.password)}` } : {}),
+      };
+      t = { mod: secure ? https : http, secure, options };
+      this.targets.set(url, t);
+    }
+    return t;
+  }
+
   private post(url: string, payload: string, headers: Record<string, string>, cancel: Cancel, observe: Observe): Promise<HttpResponse> {
     return new Promise((resolve, reject) => {
-      const mod = url.startsWith("https:") ? https : http;
-      const req = mod.request(url, { method: "POST", agent: this.agent, headers: { ...headers, "content-length": String(Buffer.byteLength(payload)) } }, (res: IncomingMessage) => {
+      const { mod, secure, options } = this.target(url);
+      headers["content-length"] = String(Buffer.byteLength(payload));
+      const req = mod.request({ ...options, headers }, (res: IncomingMessage) => {
         observe("headers");
         resolve({
           status: res.statusCode ?? 0,
@@ -73,21 +97,29 @@ export class OpenAiCompatibleProvider implements Provider {
             return v === undefined ? null : Array.isArray(v) ? v.join(", ") : v;
           },
           body: res,
-          text: async () => {
-            const chunks: Buffer[] = [];
-            for await (const c of res) {
-              observe("data");
-              chunks.push(c as Buffer);
-            }
-            return Buffer.concat(chunks).toString("utf8");
-          },
+          // Events, not `for await`: an async iterator over the response costs a promise and a
+          // microtask per chunk, which shows at thousands of requests a second.
+          text: () =>
+            new Promise<string>((resolveText, rejectText) => {
+              const chunks: Buffer[] = [];
+              res.on("data", (c: Buffer) => {
+                observe("data");
+                chunks.push(c);
+              });
+              res.once("end", () => resolveText(chunks.length === 1 ? chunks[0]!.toString("utf8") : Buffer.concat(chunks).toString("utf8")));
+              res.once("error", rejectText);
+              // A response destroyed before its end (a deadline, a lost hedge) emits neither.
+              res.once("close", () => {
+                if (!res.complete) rejectText(res.errored ?? new Error("the response was cut off"));
+              });
+            }),
         });
       });
       req.on("error", reject);
       req.once("socket", (socket) => {
         // A kept-alive socket is connected already; a new one says so when its handshake is done.
         if (!socket.connecting) observe("connected");
-        else socket.once(url.startsWith("https:") ? "secureConnect" : "connect", () => observe("connected"));
+        else socket.once(secure ? "secureConnect" : "connect", () => observe("connected"));
       });
       // Destroying the request also ends a response being read, so a hung stream is cut off too.
       cancel.fire = (err) => req.destroy(err);

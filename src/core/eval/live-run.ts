@@ -77,8 +77,13 @@ export class LiveRun {
   }
 
   progressUpdate(): { done: number; errors: number; retrying: Record<string, number> } {
+    // Called once a record: nothing is copied while no job is retrying (the usual case).
+    if (this.retryingNow === 0) return { done: this.done, errors: this.errors, retrying: {} };
     return { done: this.done, errors: this.errors, retrying: Object.fromEntries([...this.retrying].filter(([, n]) => n > 0)) };
   }
+
+  /** Jobs waiting to retry or retrying now (the sum of `retrying`). */
+  private retryingNow = 0;
 
   /** Run every job; `onRecord` is called once per job with where its final record was written. */
   async run(onRecord: (job: PlannedJob, at: RecordLocation) => void): Promise<void> {
@@ -254,9 +259,15 @@ export class LiveRun {
   }
 
   private setRetrying(s: JobState, cause: RetryCause | undefined): void {
-    if (s.retrying) this.retrying.set(s.retrying, (this.retrying.get(s.retrying) ?? 1) - 1);
+    if (s.retrying) {
+      this.retrying.set(s.retrying, (this.retrying.get(s.retrying) ?? 1) - 1);
+      this.retryingNow--;
+    }
     s.retrying = cause;
-    if (cause) this.retrying.set(cause, (this.retrying.get(cause) ?? 0) + 1);
+    if (cause) {
+      this.retrying.set(cause, (this.retrying.get(cause) ?? 0) + 1);
+      this.retryingNow++;
+    }
   }
 
   /**

@@ -41,7 +41,8 @@ export function planRun(cases: CaseSet, planner: JobPlanner, select: CaseSelecti
   async function* plannedCases(): AsyncIterable<EvalCase> {
     let s = 0;
     let n = 0;
-    for await (const c of take(cases.stream(), limited)) {
+    // Every case (no --limit): the stream itself, without one more generator's promise a case.
+    for await (const c of limited < cases.count ? take(cases.stream(), limited) : cases.stream()) {
       if (ordinalOf(s++) >= 0) {
         n++;
         yield c;

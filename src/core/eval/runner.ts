@@ -216,13 +216,15 @@ async function finalizeResults(plan: RunPlan, found: Located, deps: RunDeps, opt
     locations(),
     (r, { index, job }) => {
       kept++;
+      // A record rescored is a new object (the store copies the line of one returned as given).
+      let out = r;
       if (job !== undefined && (state[index] !== WRITTEN_NOW || hasRemote) && r.error === null && r.output !== null) {
         const response: CachedResponse = completionOf(r);
-        r.cost = costOf(opts.prices, r.prompt_tokens, r.completion_tokens);
-        r.scores = scoreOutput(deps.scorers, job, response, r.cost);
+        const cost = costOf(opts.prices, r.prompt_tokens, r.completion_tokens);
+        out = { ...r, cost, scores: scoreOutput(deps.scorers, job, response, cost) };
       }
-      deps.summary?.add(r);
-      return r;
+      deps.summary?.add(out);
+      return out;
     },
     dropsRecords,
   );

@@ -14,11 +14,12 @@ export interface ResultsStore {
   mayHoldRecords(): boolean;
   /** Each record already on disk, in file order, with where it lies (a cut-off last line is dropped). */
   load(each: (record: EvalRecord, at: RecordLocation) => void): void;
-  /** Append and flush one record; where it was written. */
+  /** Append one record (on disk by the end of this turn of the event loop, and before any load, finalize or close); where it lies. */
   append(record: EvalRecord): RecordLocation;
   /**
    * Rewrite atomically with exactly the records at `locations` (a stream), in that order, each
-   * passed through `map` with its location (called once per record, in order). `dropsRecords`:
+   * passed through `map` with its location (called once per record, in order; `map` never mutates
+   * the record it is given: it returns it to keep it, or a new one). `dropsRecords`:
    * some records on disk are not among them (another configuration, --limit), so the old file is
    * kept aside rather than lost.
    */
