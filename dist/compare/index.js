@@ -68976,7 +68976,7 @@ async function scanCases(read) {
   return { set: { stream: read, count: count3, ids }, warnings: warnings2 };
 }
 function inputKey(c) {
-  return stableStringify({ input: c.input ?? null, vars: c.vars });
+  return `{"input":${c.input === void 0 ? "null" : JSON.stringify(c.input)},"vars":${stableStringify(c.vars)}}`;
 }
 var where = (c, i) => c.where ?? `case ${i + 1}`;
 async function casesAt(read, indices) {

@@ -59825,7 +59825,7 @@ async function scanCases(read) {
   return { set: { stream: read, count: count3, ids }, warnings: warnings2 };
 }
 function inputKey(c) {
-  return stableStringify({ input: c.input ?? null, vars: c.vars });
+  return `{"input":${c.input === void 0 ? "null" : JSON.stringify(c.input)},"vars":${stableStringify(c.vars)}}`;
 }
 var where = (c, i) => c.where ?? `case ${i + 1}`;
 async function casesAt(read, indices) {
@@ -63552,6 +63552,30 @@ async function withRetries(fn, policy, clock, random, onRetry) {
 }
 
 // src/core/eval/request-watch.ts
+var RequestCanceller = class {
+  aborted = false;
+  reason = void 0;
+  listeners;
+  get signal() {
+    return this;
+  }
+  abort(reason) {
+    if (this.aborted) return;
+    this.aborted = true;
+    this.reason = reason;
+    const ls = this.listeners;
+    this.listeners = void 0;
+    if (ls) for (const l of ls) l();
+  }
+  addEventListener(_type, listener) {
+    if (this.aborted) return;
+    (this.listeners ??= []).push(listener);
+  }
+  removeEventListener(_type, listener) {
+    const i = this.listeners?.indexOf(listener) ?? -1;
+    if (i >= 0) this.listeners.splice(i, 1);
+  }
+};
 var RequestWatch = class {
   constructor(deadlines, now) {
     this.deadlines = deadlines;
@@ -63565,7 +63589,7 @@ var RequestWatch = class {
   }
   begin(stream, onHedgeDue) {
     const t = this.now();
-    const r = { controller: new AbortController(), startedAt: t, stream, phase: "connect", since: t, gotHeaders: false, tokens: 0, onHedgeDue, abandoned: void 0 };
+    const r = { controller: new RequestCanceller(), startedAt: t, stream, phase: "connect", since: t, gotHeaders: false, tokens: 0, onHedgeDue, abandoned: void 0 };
     this.live.add(r);
     return r;
   }

@@ -4,7 +4,7 @@
 import http, { type IncomingMessage } from "node:http";
 import https from "node:https";
 import { DeadlineExceeded } from "../../core/eval/deadlines.js";
-import { ProviderError, type CompletionRequest, type CompletionResult, type EmbeddingRequest, type EmbeddingResult, type Provider, type RequestEvent } from "../../core/ports/provider.js";
+import { ProviderError, type CancelSignal, type CompletionRequest, type CompletionResult, type EmbeddingRequest, type EmbeddingResult, type Provider, type RequestEvent } from "../../core/ports/provider.js";
 import { parseRetryAfter } from "../../core/eval/retry.js";
 
 export interface OpenAiProviderOptions {
@@ -128,7 +128,7 @@ export class OpenAiCompatibleProvider implements Provider {
     });
   }
 
-  async complete(req: CompletionRequest, signal?: AbortSignal, observe: Observe = () => {}): Promise<CompletionResult> {
+  async complete(req: CompletionRequest, signal?: CancelSignal, observe: Observe = () => {}): Promise<CompletionResult> {
     const url = completionUrl(this.baseUrl, req.api);
     const body = requestBody(req);
 
@@ -186,7 +186,7 @@ export class OpenAiCompatibleProvider implements Provider {
     body: Record<string, unknown>,
     req: CompletionRequest,
     cancel: Cancel,
-    signal: AbortSignal | undefined,
+    signal: CancelSignal | undefined,
     observe: Observe,
   ): Promise<CompletionResult> {
     const t0 = performance.now();
@@ -223,7 +223,7 @@ export class OpenAiCompatibleProvider implements Provider {
     }
   }
 
-  private classifyThrown(err: unknown, url: string, signal?: AbortSignal): ProviderError {
+  private classifyThrown(err: unknown, url: string, signal?: CancelSignal): ProviderError {
     if (signal?.aborted) {
       const why: unknown = signal.reason;
       if (why instanceof DeadlineExceeded) return new ProviderError(`${url}: ${why.message}`, "timeout", { retryable: true });

@@ -55,8 +55,9 @@ export async function scanCases(read: () => AsyncIterable<EvalCase>): Promise<{ 
   return { set: { stream: read, count, ids }, warnings };
 }
 
+/** stableStringify({ input, vars }), written out: the two keys are in sorted order already. */
 function inputKey(c: EvalCase): string {
-  return stableStringify({ input: c.input ?? null, vars: c.vars });
+  return `{"input":${c.input === undefined ? "null" : JSON.stringify(c.input)},"vars":${stableStringify(c.vars)}}`;
 }
 
 const where = (c: EvalCase, i: number) => c.where ?? `case ${i + 1}`;

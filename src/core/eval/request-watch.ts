@@ -2,12 +2,41 @@
 // (with a DeadlineExceeded reason on the request's own signal) and says which are due a hedge.
 // Phase durations of requests that answered feed the adaptive deadlines.
 import { AdaptiveDeadlines, DeadlineExceeded, type DeadlinePhase } from "./deadlines.js";
-import type { RequestEvent } from "../ports/provider.js";
+import type { CancelSignal, RequestEvent } from "../ports/provider.js";
 
 type WaitPhase = Exclude<DeadlinePhase, "total">;
 
+/**
+ * Cancels one request: an AbortController's shape (`signal.aborted`, `signal.reason`, `abort`)
+ * without its EventTarget (a provider adds one listener a request). One is made per request sent.
+ */
+export class RequestCanceller implements CancelSignal {
+  aborted = false;
+  reason: unknown = undefined;
+  private listeners: (() => void)[] | undefined;
+  get signal(): RequestCanceller {
+    return this;
+  }
+  abort(reason: unknown): void {
+    if (this.aborted) return;
+    this.aborted = true;
+    this.reason = reason;
+    const ls = this.listeners;
+    this.listeners = undefined;
+    if (ls) for (const l of ls) l();
+  }
+  addEventListener(_type: "abort", listener: () => void): void {
+    if (this.aborted) return;
+    (this.listeners ??= []).push(listener);
+  }
+  removeEventListener(_type: "abort", listener: () => void): void {
+    const i = this.listeners?.indexOf(listener) ?? -1;
+    if (i >= 0) this.listeners!.splice(i, 1);
+  }
+}
+
 export interface WatchedRequest {
-  readonly controller: AbortController;
+  readonly controller: RequestCanceller;
   readonly startedAt: number;
   readonly stream: boolean;
   phase: WaitPhase;
@@ -35,7 +64,7 @@ export class RequestWatch {
 
   begin(stream: boolean, onHedgeDue?: () => boolean): WatchedRequest {
     const t = this.now();
-    const r: WatchedRequest = { controller: new AbortController(), startedAt: t, stream, phase: "connect", since: t, gotHeaders: false, tokens: 0, onHedgeDue, abandoned: undefined };
+    const r: WatchedRequest = { controller: new RequestCanceller(), startedAt: t, stream, phase: "connect", since: t, gotHeaders: false, tokens: 0, onHedgeDue, abandoned: undefined };
     this.live.add(r);
     return r;
   }

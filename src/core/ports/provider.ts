@@ -78,6 +78,18 @@ export interface EmbeddingResult {
   latencyMs: number;
 }
 
+/**
+ * What a provider needs of the signal that cancels a request: an AbortSignal has it, and so has
+ * the runner's own per-request canceller (request-watch.ts), which costs a fraction of an
+ * AbortController at thousands of requests a second.
+ */
+export interface CancelSignal {
+  readonly aborted: boolean;
+  readonly reason: unknown;
+  addEventListener(type: "abort", listener: () => void, options?: { once?: boolean }): void;
+  removeEventListener(type: "abort", listener: () => void): void;
+}
+
 export interface Provider {
   /** Base URL, for messages and provenance. */
   readonly baseUrl: string;
@@ -87,5 +99,5 @@ export interface Provider {
    * One request. `signal` cancels it (its reason says why: a deadline, a won hedge, the user);
    * `observe` hears its progress.
    */
-  complete(req: CompletionRequest, signal?: AbortSignal, observe?: (event: RequestEvent) => void): Promise<CompletionResult>;
+  complete(req: CompletionRequest, signal?: CancelSignal, observe?: (event: RequestEvent) => void): Promise<CompletionResult>;
 }
