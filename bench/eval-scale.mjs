@@ -2,7 +2,12 @@
 // cases/s and peak RSS of each as its own process (the built CLI), next to a bare HTTP client
 // sending the same requests and a bare JSON.parse pass over the same results.jsonl; with
 // --equivalence, the streamed comparison is checked against computeComparison over the same runs
-// held in memory (bench/compare-in-memory.ts, its own process with a large heap).
+// held in memory (bench/compare-in-memory.ts, its own process with a large heap), and each evaluated
+// run's summary.json against the in-memory summary of its results.jsonl (bench/summary-in-memory.ts).
+// Fairness: the bare client and eval talk to the same loopback server (in this process, recording
+// nothing, so its heap does not grow with the run), at the same concurrency, with the same requests
+// (non-streamed chat, one per case); the server's CPU during each client's run is printed beside it,
+// and eval's own count of requests sent (hedged copies included) beside the bare client's.
 // Sizes above --eval-max are not evaluated: their two runs are the largest evaluated size's records
 // repeated with fresh case ids (said in the output), so compare and report can be measured there.
 // Usage: npm run bench:eval-scale [-- --sizes 10000,100000,1000000 --eval-max 100000 --equivalence --concurrency 64 --steps eval,compare,report]
@@ -34,16 +39,18 @@ const work = mkdtempSync(join(tmpdir(), "llmops-scale-"));
 await build({ absWorkingDir: root, entryPoints: ["test/support/openai-server.ts"], outfile: join(work, "server.mjs"), bundle: true, platform: "node", format: "esm", logLevel: "warning" });
 const { startOpenAiTestServer } = await import(join(work, "server.mjs"));
 if (values.equivalence) {
-  await build({
-    absWorkingDir: root,
-    entryPoints: ["bench/compare-in-memory.ts"],
-    outfile: join(work, "compare-in-memory.mjs"),
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    logLevel: "warning",
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  });
+  for (const name of ["compare-in-memory", "summary-in-memory"]) {
+    await build({
+      absWorkingDir: root,
+      entryPoints: [`bench/${name}.ts`],
+      outfile: join(work, `${name}.mjs`),
+      bundle: true,
+      platform: "node",
+      format: "esm",
+      logLevel: "warning",
+      banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    });
+  }
 }
 
 /** A run of n cases made of `from`'s records (a smaller evaluated run) repeated with fresh case ids c<i>. */
@@ -71,15 +78,20 @@ function comparable(file) {
   return JSON.stringify(c);
 }
 
-/** Run `script args` under bench/rss.mjs (with node's `nodeFlags`); its stdout, wall and peak RSS. */
-function measure(script, args, nodeFlags = []) {
+/**
+ * Run `script args` under bench/rss.mjs (with node's `nodeFlags`); its stdout, wall, CPU and peak
+ * RSS, and this process's CPU meanwhile (`serverCpuMs`: the loopback servers it hosts).
+ */
+function measure(script, args, nodeFlags = [], okCodes = [0]) {
+  const cpu0 = process.cpuUsage();
   return new Promise((resolve, reject) =>
     execFile(process.execPath, [...nodeFlags, join(root, "bench", "rss.mjs"), script, ...args], { cwd: work, maxBuffer: 1 << 28 }, (err, stdout, stderr) => {
+      const own = process.cpuUsage(cpu0);
       const m = /@@rss (\{.*\})/.exec(stderr);
       if (!m) return reject(new Error(`${script} ${args.join(" ")} failed: ${err?.message ?? ""}\n${stderr.slice(-2000)}`));
       const r = JSON.parse(m[1]);
-      if (r.code !== 0) return reject(new Error(`${script} ${args.join(" ")} exited ${r.code}: ${stderr.slice(-2000)}`));
-      resolve({ ...r, stdout });
+      if (!okCodes.includes(r.code)) return reject(new Error(`${script} ${args.join(" ")} exited ${r.code}: ${stderr.slice(-2000)}`));
+      resolve({ ...r, stdout, serverCpuMs: (own.user + own.system) / 1000 });
     }),
   );
 }
@@ -107,17 +119,30 @@ for (const n of sizes) {
   if (n <= evalMax) {
     const casesPath = join(work, `cases-${n}.jsonl`);
     await writeCases(casesPath, n);
-    // Baseline answers right; the candidate is off by one on every 7th case (so compare has flips).
-    const base = await startOpenAiTestServer({ respond: (r) => sum(r.prompt) });
-    const cand = await startOpenAiTestServer({ respond: (r) => (Number(/(\d+)\+/.exec(r.prompt)[1]) % 7 === 0 ? `${sum(r.prompt)}1` : sum(r.prompt)) });
+    // The baseline answers wrong on every 13th case, the candidate on every 7th (so the means are
+    // not all 1 and compare has flips both ways). Neither server keeps its requests.
+    const wrongEvery = (k) => (r) => (Number(/(\d+)\+/.exec(r.prompt)[1]) % k === 0 ? `${sum(r.prompt)}1` : sum(r.prompt));
+    const base = await startOpenAiTestServer({ respond: wrongEvery(13), record: false });
+    const cand = await startOpenAiTestServer({ respond: wrongEvery(7), record: false });
     const suite = (url) =>
       ["name: scale", `cases: {file: ${casesPath}}`, 'prompt: "{{ input }}"', `target: {base_url: "${url}", model: m, api: chat, stream: false}`, "scorers: [{type: exact_match}, {type: contains}]", `concurrency: ${conc}`].join("\n");
     writeFileSync(join(work, "base.yaml"), suite(base.baseUrl));
     writeFileSync(join(work, "cand.yaml"), suite(cand.baseUrl));
     const bare = await measure(join(root, "bench", "bare-client.mjs"), [base.baseUrl, casesPath, conc]);
-    console.log(fmt("bare HTTP client", n, bare));
+    console.log(`${fmt("bare HTTP client", n, bare)}  server CPU ${(bare.serverCpuMs / 1000).toFixed(2)} s  requests ${JSON.parse(bare.stdout).ok}`);
     const ev = await measure(cli, ["eval", join(work, "base.yaml"), "--out", join(dir, "base"), "--no-cache", "--quiet"]);
-    console.log(`${fmt("llmops eval", n, ev)}  (${(ev.wallMs / bare.wallMs).toFixed(2)}× the bare client's wall, ${(ev.cpuMs / bare.cpuMs).toFixed(2)}× its CPU)`);
+    const req = JSON.parse(readFileSync(join(dir, "base", "summary.json"), "utf8")).requests;
+    console.log(
+      `${fmt("llmops eval", n, ev)}  server CPU ${(ev.serverCpuMs / 1000).toFixed(2)} s  requests ${req.attempts} (+${req.hedges.sent} hedged)  (${(ev.wallMs / bare.wallMs).toFixed(2)}× the bare client's wall, ${(ev.cpuMs / bare.cpuMs).toFixed(2)}× its CPU)`,
+    );
+    if (values.equivalence) {
+      const ref = await measure(join(work, "summary-in-memory.mjs"), [join(dir, "base")], ["--max-old-space-size=12000"], [0, 1]);
+      const v = JSON.parse(ref.stdout);
+      console.log(
+        `${fmt("in-memory summary", n, ref)}  summary.json ${v.equal ? "EQUAL to" : "DIFFERS from"} the in-memory one (${v.checked} checks; percentiles ≤ ${(v.maxPercentileRelErr * 100).toFixed(2)}% off, bound ${(v.bound * 100).toFixed(1)}%)${v.equal ? "" : `\n${v.differences.join("\n")}`}`,
+      );
+      if (!v.equal) process.exitCode = 1;
+    }
     if (steps.has("compare") || steps.has("report")) await measure(cli, ["eval", join(work, "cand.yaml"), "--out", join(dir, "cand"), "--no-cache", "--quiet"]);
     await base.close();
     await cand.close();
