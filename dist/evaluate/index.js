@@ -63934,7 +63934,7 @@ var LiveRun = class {
     if (this.buffered.length < this.opts.concurrency) this.refill();
     const job = this.buffered.shift();
     if (!job) return void 0;
-    return { job, attempts: 0, retries: {}, abandoned: {}, hedge: void 0, retrying: void 0, readyAt: 0 };
+    return { job, attempts: 0, retries: void 0, abandoned: void 0, hedge: void 0, retrying: void 0, readyAt: 0 };
   }
   /** Read ahead up to twice the concurrency (at least 64 jobs); wakes the pump when it has more. */
   refill() {
@@ -63982,7 +63982,9 @@ var LiveRun = class {
       const { value } = outcome;
       if (this.deps.cache) await this.deps.cache.set(job.key, job.request, { ...value });
       const cost2 = costOf(this.opts.prices, value.promptTokens, value.completionTokens);
-      this.finish(s, recordFor(job, { ...success2(value, cost2, this.deps.scorers, job, s.attempts, false), ...this.noise(s) }));
+      const fields3 = success2(value, cost2, this.deps.scorers, job, s.attempts, false);
+      if (s.retries || s.abandoned || s.hedge) Object.assign(fields3, this.noise(s));
+      this.finish(s, recordFor(job, fields3));
       return;
     }
     const err = outcome.error;
@@ -63995,6 +63997,7 @@ var LiveRun = class {
     }
     if (mayRetry) {
       const cause = retryCause(err);
+      s.retries ??= {};
       s.retries[cause] = (s.retries[cause] ?? 0) + 1;
       this.retries++;
       this.setRetrying(s, cause);
@@ -64013,8 +64016,8 @@ var LiveRun = class {
   }
   noise(s) {
     return {
-      ...Object.keys(s.retries).length ? { retries: s.retries } : {},
-      ...Object.keys(s.abandoned).length ? { abandoned: s.abandoned } : {},
+      ...s.retries ? { retries: s.retries } : {},
+      ...s.abandoned ? { abandoned: s.abandoned } : {},
       ...s.hedge ? { hedge: s.hedge } : {}
     };
   }
@@ -64085,7 +64088,10 @@ var LiveRun = class {
                 s.hedge.extra_completion_tokens += r.tokens;
               }
             } else {
-              if (r.abandoned) s.abandoned[r.abandoned] = (s.abandoned[r.abandoned] ?? 0) + 1;
+              if (r.abandoned) {
+                s.abandoned ??= {};
+                s.abandoned[r.abandoned] = (s.abandoned[r.abandoned] ?? 0) + 1;
+              }
               const pe = err instanceof ProviderError ? err : new ProviderError(err instanceof Error ? err.message : String(err), "network", { retryable: true });
               failures[hedge ? "hedge" : "primary"] ??= pe;
             }

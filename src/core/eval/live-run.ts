@@ -18,8 +18,9 @@ const SWEEP_MS = 50;
 interface JobState {
   job: PlannedJob;
   attempts: number;
-  retries: Partial<Record<RetryCause, number>>;
-  abandoned: Partial<Record<DeadlinePhase, number>>;
+  /** Made when the first failure of each kind happens (most jobs have none). */
+  retries: Partial<Record<RetryCause, number>> | undefined;
+  abandoned: Partial<Record<DeadlinePhase, number>> | undefined;
   hedge: { sent: number; won: boolean; extra_prompt_tokens: number; extra_completion_tokens: number } | undefined;
   /** The cause of the last failure while the job waits or retries; undefined otherwise. */
   retrying: RetryCause | undefined;
@@ -159,7 +160,7 @@ export class LiveRun {
     if (this.buffered.length < this.opts.concurrency) this.refill();
     const job = this.buffered.shift();
     if (!job) return undefined;
-    return { job, attempts: 0, retries: {}, abandoned: {}, hedge: undefined, retrying: undefined, readyAt: 0 };
+    return { job, attempts: 0, retries: undefined, abandoned: undefined, hedge: undefined, retrying: undefined, readyAt: 0 };
   }
 
   /** Read ahead up to twice the concurrency (at least 64 jobs); wakes the pump when it has more. */
@@ -209,7 +210,10 @@ export class LiveRun {
       const { value } = outcome;
       if (this.deps.cache) await this.deps.cache.set(job.key, job.request, { ...value });
       const cost = costOf(this.opts.prices, value.promptTokens, value.completionTokens);
-      this.finish(s, recordFor(job, { ...success(value, cost, this.deps.scorers, job, s.attempts, false), ...this.noise(s) }));
+      const fields = success(value, cost, this.deps.scorers, job, s.attempts, false);
+      // The usual record has no retries, abandoned attempts or hedges: nothing more to copy.
+      if (s.retries || s.abandoned || s.hedge) Object.assign(fields, this.noise(s));
+      this.finish(s, recordFor(job, fields));
       return;
     }
     const err = outcome.error;
@@ -224,6 +228,7 @@ export class LiveRun {
     }
     if (mayRetry) {
       const cause = retryCause(err);
+      s.retries ??= {};
       s.retries[cause] = (s.retries[cause] ?? 0) + 1;
       this.retries++;
       this.setRetrying(s, cause);
@@ -244,8 +249,8 @@ export class LiveRun {
 
   private noise(s: JobState): Partial<EvalRecord> {
     return {
-      ...(Object.keys(s.retries).length ? { retries: s.retries } : {}),
-      ...(Object.keys(s.abandoned).length ? { abandoned: s.abandoned } : {}),
+      ...(s.retries ? { retries: s.retries } : {}),
+      ...(s.abandoned ? { abandoned: s.abandoned } : {}),
       ...(s.hedge ? { hedge: s.hedge } : {}),
     };
   }
@@ -322,7 +327,10 @@ export class LiveRun {
                 s.hedge.extra_completion_tokens += r.tokens;
               }
             } else {
-              if (r.abandoned) s.abandoned[r.abandoned] = (s.abandoned[r.abandoned] ?? 0) + 1;
+              if (r.abandoned) {
+                s.abandoned ??= {};
+                s.abandoned[r.abandoned] = (s.abandoned[r.abandoned] ?? 0) + 1;
+              }
               const pe = err instanceof ProviderError ? err : new ProviderError(err instanceof Error ? err.message : String(err), "network", { retryable: true });
               failures[hedge ? "hedge" : "primary"] ??= pe;
             }
