@@ -64276,7 +64276,7 @@ async function scoreRemotely(plan, found, deps) {
   const finals = /* @__PURE__ */ new Map();
   deps.store.load((r, at) => {
     const i = plan.indexOf(r.case_id, r.repeat);
-    if (i >= 0 && where2[2 * i] === at.offset && r.error === null && r.output !== null) finals.set(i, r);
+    if (i >= 0 && where2[i] === at.offset && r.error === null && r.output !== null) finals.set(i, r);
   });
   const samples = [];
   for await (const job of plan.jobs()) {
@@ -64286,9 +64286,10 @@ async function scoreRemotely(plan, found, deps) {
   return prepareRemoteScores(samples, deps.scorers, { ...deps.remote.deps, ...deps.signal ? { signal: deps.signal } : {} }, deps.remote.opts);
 }
 async function locateRecords(plan, deps) {
-  const where2 = new Float64Array(plan.size * 2).fill(-1);
+  const where2 = new Float64Array(plan.size).fill(-1);
+  const lengths = new Uint32Array(plan.size);
   const state = new Uint8Array(plan.size);
-  const found = { where: where2, state, done: 0, stale: 0, outside: 0 };
+  const found = { where: where2, lengths, state, done: 0, stale: 0, outside: 0 };
   if (!deps.store.mayHoldRecords()) return found;
   const keys = new Uint32Array(plan.size * 2);
   for await (const job of plan.jobs()) keyDigest(job.key, keys, job.index);
@@ -64304,8 +64305,8 @@ async function locateRecords(plan, deps) {
       found.stale++;
       return;
     }
-    where2[2 * i] = at.offset;
-    where2[2 * i + 1] = at.length;
+    where2[i] = at.offset;
+    lengths[i] = at.length;
     state[i] = r.error === null ? DONE_BEFORE : FAILED_BEFORE;
   });
   for (let i = 0; i < plan.size; i++) if (state[i] === DONE_BEFORE) found.done++;
@@ -64316,7 +64317,7 @@ function keyDigest(key, out, i) {
   out[2 * i + 1] = Number.parseInt(key.slice(8, 16), 16) >>> 0;
 }
 async function dispatch(plan, found, todo, deps, opts) {
-  const { where: where2, state } = found;
+  const { where: where2, lengths, state } = found;
   async function* pending() {
     for await (const job of plan.jobs()) if (state[job.index] !== DONE_BEFORE) yield job;
   }
@@ -64325,8 +64326,8 @@ async function dispatch(plan, found, todo, deps, opts) {
   deps.progress.tick(live.progressUpdate());
   try {
     await live.run((job, at) => {
-      where2[2 * job.index] = at.offset;
-      where2[2 * job.index + 1] = at.length;
+      where2[job.index] = at.offset;
+      lengths[job.index] = at.length;
       state[job.index] = WRITTEN_NOW;
     });
   } finally {
@@ -64335,16 +64336,16 @@ async function dispatch(plan, found, todo, deps, opts) {
   return live;
 }
 async function finalizeResults(plan, found, deps, opts, dropsRecords, hasRemote) {
-  const { where: where2, state } = found;
+  const { where: where2, lengths, state } = found;
   const fromBefore = hasRemote || state.some((s) => s === DONE_BEFORE || s === FAILED_BEFORE);
   async function* locations() {
     if (!fromBefore) {
-      for (let i = 0; i < plan.size; i++) if (where2[2 * i] >= 0) yield { offset: where2[2 * i], length: where2[2 * i + 1], index: i, job: void 0 };
+      for (let i = 0; i < plan.size; i++) if (where2[i] >= 0) yield { offset: where2[i], length: lengths[i], index: i, job: void 0 };
       return;
     }
     for await (const job of plan.jobs()) {
       const i = job.index;
-      if (where2[2 * i] >= 0) yield { offset: where2[2 * i], length: where2[2 * i + 1], index: i, job };
+      if (where2[i] >= 0) yield { offset: where2[i], length: lengths[i], index: i, job };
     }
   }
   let kept = 0;
@@ -67194,7 +67195,7 @@ var JsonlResultsStore = class {
 ` : writeResultLine(record2);
         pending.push(text);
         pendingBytes += text.length;
-        if (pendingBytes > CHUNK) flush();
+        if (pendingBytes > APPEND_BATCH) flush();
       }
       flush();
       fsyncSync(out);

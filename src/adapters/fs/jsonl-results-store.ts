@@ -148,7 +148,9 @@ export class JsonlResultsStore implements ResultsStore {
         const text = own && record === parsed ? `${line}\n` : writeResultLine(record);
         pending.push(text);
         pendingBytes += text.length;
-        if (pendingBytes > CHUNK) flush();
+        // Written in 64 KiB pieces: a joined string past 128 KiB would be allocated straight into
+        // V8's old generation (large-object space) and grow the heap a megabyte at a time.
+        if (pendingBytes > APPEND_BATCH) flush();
       }
       flush();
       fsyncSync(out);

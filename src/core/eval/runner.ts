@@ -111,7 +111,7 @@ async function scoreRemotely(plan: RunPlan, found: Located, deps: RunDeps): Prom
   const finals = new Map<number, EvalRecord>();
   deps.store.load((r, at) => {
     const i = plan.indexOf(r.case_id, r.repeat);
-    if (i >= 0 && where[2 * i] === at.offset && r.error === null && r.output !== null) finals.set(i, r);
+    if (i >= 0 && where[i] === at.offset && r.error === null && r.output !== null) finals.set(i, r);
   });
   const samples: ScoreInput[] = [];
   for await (const job of plan.jobs()) {
@@ -122,13 +122,16 @@ async function scoreRemotely(plan: RunPlan, found: Located, deps: RunDeps): Prom
 }
 
 /**
- * Per job, where its record lies on disk and what state it is in — 17 bytes a job in typed
+ * Per job, where its record lies on disk and what state it is in — 13 bytes a job in typed
  * arrays, never the record. A record's identity is (case id, repeat); its key says which request
  * produced it, and one whose key no longer matches the plan (prompt, target or params changed) is
  * stale. The plan's keys are rendered (8 bytes a job, for this step only) only when records exist.
  */
 interface Located {
+  /** The record's offset (-1: none yet); a Float64Array, so results files past 4 GiB are fine. */
   where: Float64Array;
+  /** The record's length in bytes (a line is far below 4 GiB). */
+  lengths: Uint32Array;
   state: Uint8Array;
   done: number;
   stale: number;
@@ -137,9 +140,10 @@ interface Located {
 }
 
 async function locateRecords(plan: RunPlan, deps: RunDeps): Promise<Located> {
-  const where = new Float64Array(plan.size * 2).fill(-1);
+  const where = new Float64Array(plan.size).fill(-1);
+  const lengths = new Uint32Array(plan.size);
   const state = new Uint8Array(plan.size);
-  const found: Located = { where, state, done: 0, stale: 0, outside: 0 };
+  const found: Located = { where, lengths, state, done: 0, stale: 0, outside: 0 };
   if (!deps.store.mayHoldRecords()) return found;
   const keys = new Uint32Array(plan.size * 2);
   for await (const job of plan.jobs()) keyDigest(job.key, keys, job.index);
@@ -155,8 +159,8 @@ async function locateRecords(plan: RunPlan, deps: RunDeps): Promise<Located> {
       found.stale++;
       return;
     }
-    where[2 * i] = at.offset; // the last one wins
-    where[2 * i + 1] = at.length;
+    where[i] = at.offset; // the last one wins
+    lengths[i] = at.length;
     state[i] = r.error === null ? DONE_BEFORE : FAILED_BEFORE;
   });
   for (let i = 0; i < plan.size; i++) if (state[i] === DONE_BEFORE) found.done++;
@@ -171,7 +175,7 @@ function keyDigest(key: string, out: Uint32Array, i: number): void {
 
 /** Send every job not already done, streaming the plan past the finished ones. */
 async function dispatch(plan: RunPlan, found: Located, todo: number, deps: RunDeps, opts: RunOptions): Promise<LiveRun> {
-  const { where, state } = found;
+  const { where, lengths, state } = found;
   async function* pending() {
     for await (const job of plan.jobs()) if (state[job.index] !== DONE_BEFORE) yield job;
   }
@@ -180,8 +184,8 @@ async function dispatch(plan: RunPlan, found: Located, todo: number, deps: RunDe
   deps.progress.tick(live.progressUpdate());
   try {
     await live.run((job, at) => {
-      where[2 * job.index] = at.offset;
-      where[2 * job.index + 1] = at.length;
+      where[job.index] = at.offset;
+      lengths[job.index] = at.length;
       state[job.index] = WRITTEN_NOW;
     });
   } finally {
@@ -196,19 +200,19 @@ async function dispatch(plan: RunPlan, found: Located, todo: number, deps: RunDe
  * must not need a single new request), and every final record feeds the summary on its way through.
  */
 async function finalizeResults(plan: RunPlan, found: Located, deps: RunDeps, opts: RunOptions, dropsRecords: boolean, hasRemote: boolean): Promise<number> {
-  const { where, state } = found;
+  const { where, lengths, state } = found;
   // Records written by this run were scored as they came: only those from before need their job
   // (rendered again from the case); a run with none from before reads no case at all. Remote
   // scorers' verdicts arrived after the run's records were written: every record is scored again.
   const fromBefore = hasRemote || state.some((s) => s === DONE_BEFORE || s === FAILED_BEFORE);
   async function* locations(): AsyncIterable<RecordLocation & { index: number; job: PlannedJob | undefined }> {
     if (!fromBefore) {
-      for (let i = 0; i < plan.size; i++) if (where[2 * i]! >= 0) yield { offset: where[2 * i]!, length: where[2 * i + 1]!, index: i, job: undefined };
+      for (let i = 0; i < plan.size; i++) if (where[i]! >= 0) yield { offset: where[i]!, length: lengths[i]!, index: i, job: undefined };
       return;
     }
     for await (const job of plan.jobs()) {
       const i = job.index;
-      if (where[2 * i]! >= 0) yield { offset: where[2 * i]!, length: where[2 * i + 1]!, index: i, job };
+      if (where[i]! >= 0) yield { offset: where[i]!, length: lengths[i]!, index: i, job };
     }
   }
   let kept = 0;
