@@ -39220,7 +39220,7 @@ async function runAction(main2) {
 // src/actions/evaluate/main.ts
 import { createHash as createHash3 } from "node:crypto";
 import { existsSync as existsSync8, readFileSync as readFileSync6 } from "node:fs";
-import { dirname as dirname7, resolve as resolve5 } from "node:path";
+import { dirname as dirname8, resolve as resolve5 } from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 
 // src/adapters/process/child-env.ts
@@ -39489,9 +39489,9 @@ function stableStringify(v) {
 }
 
 // src/app/eval/run-suite.ts
-import { existsSync as existsSync7, mkdirSync as mkdirSync2, renameSync as renameSync3, rmSync, statSync as statSync4, writeFileSync as writeFileSync3 } from "node:fs";
+import { existsSync as existsSync7, mkdirSync as mkdirSync2, renameSync as renameSync3, rmSync as rmSync2, statSync as statSync4, writeFileSync as writeFileSync3 } from "node:fs";
 import { homedir } from "node:os";
-import { dirname as dirname6, isAbsolute, join as join5, relative as relative4, resolve as resolve4 } from "node:path";
+import { dirname as dirname7, isAbsolute, join as join6, relative as relative4, resolve as resolve4 } from "node:path";
 
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
@@ -63865,7 +63865,7 @@ var LiveRun = class {
   }
   /** Jobs waiting to retry or retrying now (the sum of `retrying`). */
   retryingNow = 0;
-  /** Run every job; `onRecord` is called once per job with where its final record was written. */
+  /** Run every job; `onRecord` is called once per job with its final record and where it was written. */
   async run(onRecord) {
     this.onRecord = onRecord;
     const outer = this.deps.signal;
@@ -64023,7 +64023,7 @@ var LiveRun = class {
   }
   finish(s, record2) {
     this.setRetrying(s, void 0);
-    this.onRecord(s.job, this.deps.store.append(record2));
+    this.onRecord(s.job, this.deps.store.append(record2), record2);
     this.pending--;
     this.done++;
     this.deps.progress.tick(this.progressUpdate());
@@ -64242,11 +64242,26 @@ async function runEval(plan, deps, opts) {
   if (found.stale > 0) deps.logger.warn(`${found.stale} record(s) in the results file were produced by other requests (the prompt, target or params changed); they will be dropped`);
   if (found.outside > 0) deps.logger.warn(`${found.outside} record(s) in the results file are for cases or repeats outside this run (--limit, or cases removed from the suite); this run's results file will not hold them`);
   const dropped = found.stale + found.outside;
-  const live = await dispatch(plan, found, todo, deps, opts);
-  const { done, fatal } = live;
   const hasRemote = deps.scorers.some((s) => s.remote !== void 0);
+  const writer = found.fresh && !hasRemote ? deps.store.inOrder?.() : void 0;
+  const inOrder = writer ? new InOrderFeed(writer, deps.summary, Math.max(IN_ORDER_MIN_HELD, 16 * opts.concurrency)) : void 0;
+  let live;
+  try {
+    live = await dispatch(plan, found, todo, deps, opts, inOrder);
+  } catch (err) {
+    inOrder?.discard();
+    throw err;
+  }
+  const { done, fatal } = live;
   const remote = hasRemote && !deps.signal?.aborted && !fatal ? await scoreRemotely(plan, found, deps) : /* @__PURE__ */ new Map();
-  const kept = await finalizeResults(plan, found, deps, opts, dropped > 0, hasRemote);
+  let kept;
+  if (inOrder?.complete(plan.size)) {
+    inOrder.commit();
+    kept = plan.size;
+  } else {
+    inOrder?.discard();
+    kept = await finalizeResults(plan, found, deps, opts, dropped > 0, hasRemote, inOrder?.next ?? 0);
+  }
   if (deps.signal?.aborted) {
     const reason = deps.signal.reason instanceof Error ? deps.signal.reason.message : "interrupted";
     throw new ProcessExitError(`eval ${reason} \u2014 ${done === 0 ? `before any of the ${plan.size} records was done` : `stopped after ${done} of ${plan.size} records (those are saved)`}`, null, null, {
@@ -64289,8 +64304,9 @@ async function locateRecords(plan, deps) {
   const where2 = new Float64Array(plan.size).fill(-1);
   const lengths = new Uint32Array(plan.size);
   const state = new Uint8Array(plan.size);
-  const found = { where: where2, lengths, state, done: 0, stale: 0, outside: 0 };
+  const found = { fresh: true, where: where2, lengths, state, done: 0, stale: 0, outside: 0 };
   if (!deps.store.mayHoldRecords()) return found;
+  found.fresh = false;
   const keys = new Uint32Array(plan.size * 2);
   for await (const job of plan.jobs()) keyDigest(job.key, keys, job.index);
   const probe2 = new Uint32Array(2);
@@ -64316,7 +64332,7 @@ function keyDigest(key, out, i) {
   out[2 * i] = Number.parseInt(key.slice(0, 8), 16) >>> 0;
   out[2 * i + 1] = Number.parseInt(key.slice(8, 16), 16) >>> 0;
 }
-async function dispatch(plan, found, todo, deps, opts) {
+async function dispatch(plan, found, todo, deps, opts, inOrder) {
   const { where: where2, lengths, state } = found;
   async function* pending() {
     for await (const job of plan.jobs()) if (state[job.index] !== DONE_BEFORE) yield job;
@@ -64325,17 +64341,18 @@ async function dispatch(plan, found, todo, deps, opts) {
   deps.progress.start(plan.size, "eval");
   deps.progress.tick(live.progressUpdate());
   try {
-    await live.run((job, at) => {
+    await live.run((job, at, record2) => {
       where2[job.index] = at.offset;
       lengths[job.index] = at.length;
       state[job.index] = WRITTEN_NOW;
+      inOrder?.add(job.index, record2);
     });
   } finally {
     deps.progress.stop();
   }
   return live;
 }
-async function finalizeResults(plan, found, deps, opts, dropsRecords, hasRemote) {
+async function finalizeResults(plan, found, deps, opts, dropsRecords, hasRemote, summarisedBefore) {
   const { where: where2, lengths, state } = found;
   const fromBefore = hasRemote || state.some((s) => s === DONE_BEFORE || s === FAILED_BEFORE);
   async function* locations() {
@@ -64359,13 +64376,59 @@ async function finalizeResults(plan, found, deps, opts, dropsRecords, hasRemote)
         const cost2 = costOf(opts.prices, r.prompt_tokens, r.completion_tokens);
         out = { ...r, cost: cost2, scores: scoreOutput(deps.scorers, job, response, cost2) };
       }
-      deps.summary?.add(out);
+      if (index >= summarisedBefore) deps.summary?.add(out);
       return out;
     },
     dropsRecords
   );
   return kept;
 }
+var IN_ORDER_MIN_HELD = 4096;
+var InOrderFeed = class {
+  constructor(writer, summary2, maxHeld) {
+    this.writer = writer;
+    this.summary = summary2;
+    this.maxHeld = maxHeld;
+  }
+  writer;
+  summary;
+  maxHeld;
+  /** Records written and summarised: jobs 0 … next − 1. */
+  next = 0;
+  held = /* @__PURE__ */ new Map();
+  gaveUp = false;
+  add(index, record2) {
+    if (this.gaveUp) return;
+    if (index !== this.next) {
+      this.held.set(index, record2);
+      if (this.held.size > this.maxHeld) {
+        this.gaveUp = true;
+        this.held = /* @__PURE__ */ new Map();
+      }
+      return;
+    }
+    this.emit(record2);
+    for (let r = this.held.get(this.next); r !== void 0; r = this.held.get(this.next)) {
+      this.held.delete(this.next);
+      this.emit(r);
+    }
+  }
+  /** Every one of the plan's `size` records was written. */
+  complete(size) {
+    return !this.gaveUp && this.next === size;
+  }
+  commit() {
+    this.writer.commit();
+  }
+  discard() {
+    this.writer.discard();
+  }
+  emit(record2) {
+    this.summary?.add(record2);
+    this.writer.write(record2);
+    this.next++;
+  }
+};
 
 // src/core/eval/scorers/ngram-keys.ts
 function numericKeysFit(size, maxOrder) {
@@ -67067,7 +67130,8 @@ function mac3(secret, e) {
 }
 
 // src/adapters/fs/jsonl-results-store.ts
-import { closeSync as closeSync2, existsSync as existsSync2, fstatSync, fsyncSync, openSync as openSync2, readFileSync as readFileSync2, readSync, renameSync as renameSync2, statSync, truncateSync, unlinkSync, writeFileSync as writeFileSync2, writeSync as writeSync2 } from "node:fs";
+import { closeSync as closeSync2, existsSync as existsSync2, fstatSync, fsyncSync, openSync as openSync2, readdirSync, readFileSync as readFileSync2, readSync, renameSync as renameSync2, rmSync, statSync, truncateSync, unlinkSync, writeFileSync as writeFileSync2, writeSync as writeSync2 } from "node:fs";
+import { basename, dirname as dirname2, join as join2 } from "node:path";
 var CHUNK = 1 << 20;
 var APPEND_BATCH = 64 * 1024;
 var JsonlResultsStore = class {
@@ -67169,8 +67233,51 @@ var JsonlResultsStore = class {
     this.flush();
     return existsSync2(this.path) && statSync(this.path).size > 0;
   }
+  inOrder() {
+    this.removeLeftovers();
+    const tmp = `${this.path}.ordered-${process.pid}`;
+    const fd = openSync2(tmp, "w");
+    let pending = [];
+    let bytes = 0;
+    let open4 = true;
+    const flush = () => {
+      if (pending.length) writeSync2(fd, pending.length === 1 ? pending[0] : pending.join(""));
+      pending = [];
+      bytes = 0;
+    };
+    const end = () => {
+      if (!open4) return false;
+      open4 = false;
+      return true;
+    };
+    return {
+      write: (record2) => {
+        const text = writeResultLine(record2);
+        pending.push(text);
+        bytes += text.length;
+        if (bytes > APPEND_BATCH) flush();
+      },
+      commit: () => {
+        if (!end()) throw new InternalError(`${tmp} was already committed or discarded`);
+        try {
+          flush();
+          fsyncSync(fd);
+        } finally {
+          closeSync2(fd);
+        }
+        this.close();
+        renameSync2(tmp, this.path);
+      },
+      discard: () => {
+        if (!end()) return;
+        closeSync2(fd);
+        rmSync(tmp, { force: true });
+      }
+    };
+  }
   async finalize(locations, map2, dropsRecords) {
     this.close();
+    this.removeLeftovers();
     const tmp = `${this.path}.tmp-${process.pid}`;
     const out = openSync2(tmp, "w");
     const src = existsSync2(this.path) ? openSync2(this.path, "r") : void 0;
@@ -67208,6 +67315,21 @@ var JsonlResultsStore = class {
       this.keptPrevious = this.previousPath;
     }
     renameSync2(tmp, this.path);
+  }
+  /**
+   * Files a killed run left half-written (`results.jsonl.ordered-PID`, `results.jsonl.tmp-PID`):
+   * the caller holds the directory's lock, so none is being written now.
+   */
+  removeLeftovers() {
+    const dir = dirname2(this.path);
+    const stem = `${basename(this.path)}.`;
+    let names;
+    try {
+      names = readdirSync(dir);
+    } catch {
+      return;
+    }
+    for (const name of names) if (name.startsWith(stem) && /^(ordered|tmp)-\d+$/.test(name.slice(stem.length))) rmSync(join2(dir, name), { force: true });
   }
   close() {
     this.flush();
@@ -67249,7 +67371,7 @@ function isAlive(pid) {
 
 // src/app/eval/load-suite.ts
 import { existsSync as existsSync5, readFileSync as readFileSync5, realpathSync, statSync as statSync3 } from "node:fs";
-import { dirname as dirname4, relative as relative3, resolve as resolve3, sep } from "node:path";
+import { dirname as dirname5, relative as relative3, resolve as resolve3, sep } from "node:path";
 
 // src/core/config/yaml-source.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -67882,7 +68004,7 @@ var suiteSchema = external_exports.strictObject({
 
 // src/app/prompts/load-prompt-file.ts
 import { existsSync as existsSync3, readFileSync as readFileSync3 } from "node:fs";
-import { basename, dirname as dirname2, extname as extname2, join as join2, relative } from "node:path";
+import { basename as basename2, dirname as dirname3, extname as extname2, join as join3, relative } from "node:path";
 
 // src/core/prompts/schema.ts
 var SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
@@ -68032,7 +68154,7 @@ var TEMPLATE_EXTENSIONS = [".jinja", ".j2", ".jinja2", ".txt", ".md"];
 var PROMPT_EXTENSIONS = [...TEMPLATE_EXTENSIONS, ".yaml", ".yml"];
 function sidecarPath(path) {
   if (/\.ya?ml$/i.test(path)) return null;
-  const stem = join2(dirname2(path), basename(path, extname2(path)));
+  const stem = join3(dirname3(path), basename2(path, extname2(path)));
   for (const ext of [".yaml", ".yml"]) {
     const p = stem + ext;
     if (!existsSync3(p)) continue;
@@ -68062,7 +68184,7 @@ function loadPromptFile(path, cwd, contain) {
 
 // src/app/eval/judge-inputs.ts
 import { existsSync as existsSync4, readFileSync as readFileSync4, statSync as statSync2 } from "node:fs";
-import { dirname as dirname3, join as join3, relative as relative2, resolve as resolve2 } from "node:path";
+import { dirname as dirname4, join as join4, relative as relative2, resolve as resolve2 } from "node:path";
 import { fileURLToPath } from "node:url";
 
 // src/core/contracts/judge-labels.ts
@@ -68090,15 +68212,15 @@ var judgeLabelsFormat = defineFormat({
 // src/app/eval/judge-inputs.ts
 var BUILTIN = { judge_rubric: "rubric.jinja", judge_pairwise: "pairwise.jinja" };
 function builtinJudgeDir() {
-  for (let d = dirname3(fileURLToPath(import.meta.url)); ; d = dirname3(d)) {
-    const candidate = join3(d, "templates", "judges");
-    if (existsSync4(join3(d, "package.json")) && existsSync4(candidate)) return candidate;
-    if (dirname3(d) === d) throw new ConfigError("the built-in judge templates (templates/judges/) are missing from this llmops installation", { hint: "reinstall llmops, or give each judge scorer its own prompt: {file: \u2026}" });
+  for (let d = dirname4(fileURLToPath(import.meta.url)); ; d = dirname4(d)) {
+    const candidate = join4(d, "templates", "judges");
+    if (existsSync4(join4(d, "package.json")) && existsSync4(candidate)) return candidate;
+    if (dirname4(d) === d) throw new ConfigError("the built-in judge templates (templates/judges/) are missing from this llmops installation", { hint: "reinstall llmops, or give each judge scorer its own prompt: {file: \u2026}" });
   }
 }
 function loadJudgeInputs(suite, doc, file2, displayFile, cwd, contain) {
   const labels = /* @__PURE__ */ new Map();
-  const base = dirname3(file2);
+  const base = dirname4(file2);
   suite.scorers.forEach((sc, i) => {
     const c = sc;
     if (!(c.type in BUILTIN)) return;
@@ -68107,7 +68229,7 @@ function loadJudgeInputs(suite, doc, file2, displayFile, cwd, contain) {
       const source = typeof c.prompt === "object" && c.prompt.file !== void 0 ? relative2(cwd, resolve2(base, c.prompt.file)) || c.prompt.file : "inline";
       c.loaded_prompt = { spec: prompt, source, origins };
     } else {
-      const builtin = loadPromptFile(join3(builtinJudgeDir(), BUILTIN[c.type]), cwd);
+      const builtin = loadPromptFile(join4(builtinJudgeDir(), BUILTIN[c.type]), cwd);
       c.loaded_prompt = { spec: builtin.spec, source: `builtin:${BUILTIN[c.type]}`, origins: builtin.origins };
     }
     if (c.calibration) {
@@ -68173,7 +68295,7 @@ async function loadSuite(path, cwd, variant, within) {
   const text = readFileSync5(file2, "utf8");
   const doc = parseYamlSource(text, displayFile);
   const suite = validateConfig(suiteSchema, doc, "eval suite");
-  const base = dirname4(file2);
+  const base = dirname5(file2);
   const promptPath = applyVariant(suite, variant, doc, displayFile);
   let scanned;
   let datasetHash;
@@ -68642,16 +68764,16 @@ function parseEmbeddings(text, count3, url2, latencyMs) {
 // src/app/serve/managed-serve.ts
 import { spawn as spawn2 } from "node:child_process";
 import { existsSync as existsSync6 } from "node:fs";
-import { dirname as dirname5, join as join4 } from "node:path";
+import { dirname as dirname6, join as join5 } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 function locateCliBundle(from = import.meta.url) {
-  let dir = dirname5(fileURLToPath2(from));
+  let dir = dirname6(fileURLToPath2(from));
   for (; ; ) {
-    const candidate = join4(dir, "dist", "cli", "index.js");
+    const candidate = join5(dir, "dist", "cli", "index.js");
     if (existsSync6(candidate)) return candidate;
-    if (existsSync6(join4(dir, "cli", "index.js")) && existsSync6(join4(dir, "..", "package.json"))) return join4(dir, "cli", "index.js");
-    const parent = dirname5(dir);
+    if (existsSync6(join5(dir, "cli", "index.js")) && existsSync6(join5(dir, "..", "package.json"))) return join5(dir, "cli", "index.js");
+    const parent = dirname6(dir);
     if (parent === dir) throw new InternalError("dist/cli/index.js was not found above this llmops installation; the package is incomplete");
     dir = parent;
   }
@@ -68869,9 +68991,9 @@ async function prepareSuite(o) {
   return { loaded, suite, target, scorers, limitedCases, local, planFor, newPlanFor, newDatasetHash: added?.datasetHash ?? "" };
 }
 function checkoutRoot(suiteFile) {
-  for (let d = dirname6(suiteFile); ; d = dirname6(d)) {
-    if (existsSync7(join5(d, ".git"))) return d;
-    if (dirname6(d) === d) return dirname6(suiteFile);
+  for (let d = dirname7(suiteFile); ; d = dirname7(d)) {
+    if (existsSync7(join6(d, ".git"))) return d;
+    if (dirname7(d) === d) return dirname7(suiteFile);
   }
 }
 function withYardstick(yard, cand, logger) {
@@ -68905,7 +69027,7 @@ function withYardstick(yard, cand, logger) {
 async function localModel(suiteFile, displayFile, target) {
   const key = target.gguf !== void 0 ? "gguf" : "model_path";
   const check2 = async (field, value) => {
-    const p = resolve4(dirname6(suiteFile), value);
+    const p = resolve4(dirname7(suiteFile), value);
     if (!existsSync7(p)) throw new ConfigError(`${displayFile}: target.${field}: model file not found: ${p}`, { hint: "paths are relative to the suite file; export one with llmops export gguf <model-dir>" });
     if (statSync4(p).isDirectory()) throw new ConfigError(`${displayFile}: target.${field}: ${p} is a directory; name the .gguf file`, { hint: "export one with llmops export gguf <model-dir>" });
     return { path: p, hash: `sha256:${await sha256File(p)}` };
@@ -68940,10 +69062,10 @@ async function runSuite(o) {
   }
   try {
     const result = await runPlanned(o, t0, startedAt, { loaded, suite, target, scorers, limitedCases, plan: planFor(target), identity: local?.identity });
-    const newDir = join5(result.outDir, NEW_CASES_DIR);
+    const newDir = join6(result.outDir, NEW_CASES_DIR);
     const newPlan = newPlanFor(target);
     if (!newPlan || newPlan.cases === 0) {
-      rmSync(newDir, { recursive: true, force: true });
+      rmSync2(newDir, { recursive: true, force: true });
       return result;
     }
     o.logger.info(`new cases (not gated): ${newPlan.cases} case(s) that ${o.yardstickPath} does not have, evaluated apart into ${newDir}`);
@@ -68963,11 +69085,11 @@ async function runSuite(o) {
 }
 async function runPlanned(o, t0, startedAt, p) {
   const { loaded, suite, target, scorers, limitedCases, plan } = p;
-  const outDir = resolve4(o.cwd, o.out ?? join5(".llmops", "eval", loaded.variant ? `${suite.name}@${loaded.variant}` : suite.name));
+  const outDir = resolve4(o.cwd, o.out ?? join6(".llmops", "eval", loaded.variant ? `${suite.name}@${loaded.variant}` : suite.name));
   mkdirSync2(outDir, { recursive: true });
-  const release = acquireDirLock(join5(outDir, ".lock"));
+  const release = acquireDirLock(join6(outDir, ".lock"));
   try {
-    const store = new JsonlResultsStore(join5(outDir, "results.jsonl"));
+    const store = new JsonlResultsStore(join6(outDir, "results.jsonl"));
     const apiKey = target.api_key_env ? o.env[target.api_key_env] : void 0;
     if (apiKey) o.onSecret?.(apiKey);
     if (target.api_key_env && !apiKey) o.logger.warn(`environment variable ${target.api_key_env} (target.api_key_env) is not set; sending no API key`);
@@ -69006,8 +69128,8 @@ async function runPlanned(o, t0, startedAt, p) {
       }
     );
     if (store.keptPrevious) {
-      const summaryPath2 = join5(outDir, "summary.json");
-      if (existsSync7(summaryPath2)) renameSync3(summaryPath2, join5(outDir, "summary.previous.json"));
+      const summaryPath2 = join6(outDir, "summary.json");
+      if (existsSync7(summaryPath2)) renameSync3(summaryPath2, join6(outDir, "summary.previous.json"));
       o.logger.warn(`${outDir} held records this run does not keep; the previous run is kept as results.previous.jsonl and summary.previous.json there (use another --out to keep runs side by side)`);
     }
     if (store.droppedPartialLine) o.logger.warn("the results file ended in a cut-off line (an earlier run was killed); it was dropped and that case re-run");
@@ -69046,9 +69168,9 @@ async function runPlanned(o, t0, startedAt, p) {
       deadlines: outcome.deadlines
     });
     withJudges(summary2, scorers, outcome.remote, loaded.judgeLabels, o.logger);
-    const summaryPath = join5(outDir, "summary.json");
+    const summaryPath = join6(outDir, "summary.json");
     writeFileSync3(summaryPath, summaryFormat.serialize(summary2));
-    const shardPath = join5(outDir, "shard.json");
+    const shardPath = join6(outDir, "shard.json");
     if (o.shard) {
       const caseIds = [];
       for await (const c of plan.plannedCases()) caseIds.push(c.id);
@@ -69061,7 +69183,7 @@ async function runPlanned(o, t0, startedAt, p) {
         case_ids: caseIds
       };
       writeFileSync3(shardPath, evalShardFormat.serialize(shard));
-    } else if (existsSync7(shardPath)) rmSync(shardPath);
+    } else if (existsSync7(shardPath)) rmSync2(shardPath);
     return { outDir, resultsPath: store.path, summaryPath, summary: summary2, outcome, wallMs: performance.now() - t0 };
   } finally {
     release();
@@ -69076,8 +69198,8 @@ function assertSomeAnswered(r) {
   });
 }
 function defaultResponseCacheDir(env) {
-  const base = env.RUNNER_TOOL_CACHE || env.RUNNER_TEMP || env.XDG_CACHE_HOME || join5(env.HOME || homedir(), ".cache");
-  return join5(base, "llmops", "responses");
+  const base = env.RUNNER_TOOL_CACHE || env.RUNNER_TEMP || env.XDG_CACHE_HOME || join6(env.HOME || homedir(), ".cache");
+  return join6(base, "llmops", "responses");
 }
 function isInside(dir, root) {
   const rel = relative4(resolve4(root), resolve4(dir));
@@ -69683,7 +69805,7 @@ async function serveModel(file2, logger) {
   const name = `gguf-${createHash3("sha256").update(readFileSync6(file2)).digest("hex").slice(0, 16)}`;
   const svc = await startService(
     { name: "model", command: { llmops: true, argv: ["serve", file2, "--port", "${port}", "--host", "127.0.0.1", "--name", name] }, deps: [], ready: "/health", urlPath: "/v1", timeoutS: 180, env: {}, passEnv: [], definition: null },
-    { cwd: dirname7(file2), env: childEnv(process.env), llmops: [process.execPath, fileURLToPath3(new URL("../cli/index.js", import.meta.url))], logger }
+    { cwd: dirname8(file2), env: childEnv(process.env), llmops: [process.execPath, fileURLToPath3(new URL("../cli/index.js", import.meta.url))], logger }
   );
   return { url: svc.url, name, stop: () => svc.stop() };
 }

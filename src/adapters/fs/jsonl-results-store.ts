@@ -3,9 +3,10 @@
 // too) loses at most the records of that turn, re-requested on resume, and at most one line cut
 // off; loading (the format's one line reader) drops such a cut-off line and truncates it away.
 // A lock file keeps two runs from writing the same directory.
-import { closeSync, existsSync, fstatSync, fsyncSync, openSync, readFileSync, readSync, renameSync, statSync, truncateSync, unlinkSync, writeFileSync, writeSync } from "node:fs";
+import { closeSync, existsSync, fstatSync, fsyncSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, truncateSync, unlinkSync, writeFileSync, writeSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 import { InputError, InternalError } from "../../errors.js";
-import type { RecordLocation, ResultsStore } from "../../core/ports/results-store.js";
+import type { InOrderWriter, RecordLocation, ResultsStore } from "../../core/ports/results-store.js";
 import { readResultLine, resultLineFormat, writeResultLine, type EvalRecord } from "../../core/contracts/result-line.js";
 
 const CHUNK = 1 << 20;
@@ -120,8 +121,52 @@ export class JsonlResultsStore implements ResultsStore {
     return existsSync(this.path) && statSync(this.path).size > 0;
   }
 
+  inOrder(): InOrderWriter {
+    this.removeLeftovers();
+    const tmp = `${this.path}.ordered-${process.pid}`;
+    const fd = openSync(tmp, "w");
+    let pending: string[] = [];
+    let bytes = 0;
+    let open = true;
+    const flush = () => {
+      if (pending.length) writeSync(fd, pending.length === 1 ? pending[0]! : pending.join(""));
+      pending = [];
+      bytes = 0;
+    };
+    const end = () => {
+      if (!open) return false;
+      open = false;
+      return true;
+    };
+    return {
+      write: (record) => {
+        const text = writeResultLine(record);
+        pending.push(text);
+        bytes += text.length;
+        if (bytes > APPEND_BATCH) flush();
+      },
+      commit: () => {
+        if (!end()) throw new InternalError(`${tmp} was already committed or discarded`);
+        try {
+          flush();
+          fsyncSync(fd);
+        } finally {
+          closeSync(fd);
+        }
+        this.close();
+        renameSync(tmp, this.path);
+      },
+      discard: () => {
+        if (!end()) return;
+        closeSync(fd);
+        rmSync(tmp, { force: true });
+      },
+    };
+  }
+
   async finalize<L extends RecordLocation>(locations: Iterable<L> | AsyncIterable<L>, map: (record: EvalRecord, at: L) => EvalRecord, dropsRecords: boolean): Promise<void> {
     this.close();
+    this.removeLeftovers();
     const tmp = `${this.path}.tmp-${process.pid}`;
     const out = openSync(tmp, "w");
     const src = existsSync(this.path) ? openSync(this.path, "r") : undefined;
@@ -165,6 +210,22 @@ export class JsonlResultsStore implements ResultsStore {
       this.keptPrevious = this.previousPath;
     }
     renameSync(tmp, this.path);
+  }
+
+  /**
+   * Files a killed run left half-written (`results.jsonl.ordered-PID`, `results.jsonl.tmp-PID`):
+   * the caller holds the directory's lock, so none is being written now.
+   */
+  private removeLeftovers(): void {
+    const dir = dirname(this.path);
+    const stem = `${basename(this.path)}.`;
+    let names: string[];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      return;
+    }
+    for (const name of names) if (name.startsWith(stem) && /^(ordered|tmp)-\d+$/.test(name.slice(stem.length))) rmSync(join(dir, name), { force: true });
   }
 
   close(): void {

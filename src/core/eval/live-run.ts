@@ -86,8 +86,8 @@ export class LiveRun {
   /** Jobs waiting to retry or retrying now (the sum of `retrying`). */
   private retryingNow = 0;
 
-  /** Run every job; `onRecord` is called once per job with where its final record was written. */
-  async run(onRecord: (job: PlannedJob, at: RecordLocation) => void): Promise<void> {
+  /** Run every job; `onRecord` is called once per job with its final record and where it was written. */
+  async run(onRecord: (job: PlannedJob, at: RecordLocation, record: EvalRecord) => void): Promise<void> {
     this.onRecord = onRecord;
     const outer = this.deps.signal;
     const onAbort = () => this.stop(outer?.reason);
@@ -122,7 +122,7 @@ export class LiveRun {
     }
   }
 
-  private onRecord: (job: PlannedJob, at: RecordLocation) => void = () => {};
+  private onRecord: (job: PlannedJob, at: RecordLocation, record: EvalRecord) => void = () => {};
 
   private finished(): boolean {
     if (this.failed !== undefined) return true;
@@ -257,7 +257,7 @@ export class LiveRun {
 
   private finish(s: JobState, record: EvalRecord): void {
     this.setRetrying(s, undefined);
-    this.onRecord(s.job, this.deps.store.append(record));
+    this.onRecord(s.job, this.deps.store.append(record), record);
     this.pending--;
     this.done++;
     this.deps.progress.tick(this.progressUpdate());

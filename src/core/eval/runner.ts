@@ -5,7 +5,7 @@ import { ExternalError, ProcessExitError } from "../../errors.js";
 import type { Clock, Logger, Progress, ResponseCache, CachedResponse, ResultsStore } from "../ports/index.js";
 import type { RunPlan } from "./run-plan.js";
 import type { PlannedJob } from "./plan.js";
-import type { RecordLocation } from "../ports/results-store.js";
+import type { InOrderWriter, RecordLocation } from "../ports/results-store.js";
 import type { Provider } from "../ports/provider.js";
 import type { DeadlinePolicy } from "./deadlines.js";
 import { LiveRun } from "./live-run.js";
@@ -70,11 +70,29 @@ export async function runEval(plan: RunPlan, deps: RunDeps, opts: RunOptions): P
   if (found.outside > 0) deps.logger.warn(`${found.outside} record(s) in the results file are for cases or repeats outside this run (--limit, or cases removed from the suite); this run's results file will not hold them`);
   const dropped = found.stale + found.outside;
 
-  const live = await dispatch(plan, found, todo, deps, opts);
-  const { done, fatal } = live;
   const hasRemote = deps.scorers.some((s) => s.remote !== undefined);
+  // A run that found nothing on disk, with only local scorers, writes its final file in plan order
+  // as the records come, feeding the summary on the way; the rewrite below is then not needed.
+  const writer = found.fresh && !hasRemote ? deps.store.inOrder?.() : undefined;
+  const inOrder = writer ? new InOrderFeed(writer, deps.summary, Math.max(IN_ORDER_MIN_HELD, 16 * opts.concurrency)) : undefined;
+  let live: LiveRun;
+  try {
+    live = await dispatch(plan, found, todo, deps, opts, inOrder);
+  } catch (err) {
+    inOrder?.discard();
+    throw err;
+  }
+  const { done, fatal } = live;
   const remote = hasRemote && !deps.signal?.aborted && !fatal ? await scoreRemotely(plan, found, deps) : new Map<string, RemoteUsage>();
-  const kept = await finalizeResults(plan, found, deps, opts, dropped > 0, hasRemote);
+  let kept: number;
+  if (inOrder?.complete(plan.size)) {
+    inOrder.commit();
+    kept = plan.size;
+  } else {
+    // Records already fed to the summary (the in-order prefix) are not fed again.
+    inOrder?.discard();
+    kept = await finalizeResults(plan, found, deps, opts, dropped > 0, hasRemote, inOrder?.next ?? 0);
+  }
   if (deps.signal?.aborted) {
     // Ctrl-C / SIGTERM: say so (not "request cancelled"), keep what is done, exit like a cancelled training run (1).
     const reason = deps.signal.reason instanceof Error ? deps.signal.reason.message : "interrupted";
@@ -128,6 +146,8 @@ async function scoreRemotely(plan: RunPlan, found: Located, deps: RunDeps): Prom
  * stale. The plan's keys are rendered (8 bytes a job, for this step only) only when records exist.
  */
 interface Located {
+  /** Nothing was on disk: no record to reuse, drop or keep aside. */
+  fresh: boolean;
   /** The record's offset (-1: none yet); a Float64Array, so results files past 4 GiB are fine. */
   where: Float64Array;
   /** The record's length in bytes (a line is far below 4 GiB). */
@@ -143,8 +163,9 @@ async function locateRecords(plan: RunPlan, deps: RunDeps): Promise<Located> {
   const where = new Float64Array(plan.size).fill(-1);
   const lengths = new Uint32Array(plan.size);
   const state = new Uint8Array(plan.size);
-  const found: Located = { where, lengths, state, done: 0, stale: 0, outside: 0 };
+  const found: Located = { fresh: true, where, lengths, state, done: 0, stale: 0, outside: 0 };
   if (!deps.store.mayHoldRecords()) return found;
+  found.fresh = false;
   const keys = new Uint32Array(plan.size * 2);
   for await (const job of plan.jobs()) keyDigest(job.key, keys, job.index);
   const probe = new Uint32Array(2);
@@ -174,7 +195,7 @@ function keyDigest(key: string, out: Uint32Array, i: number): void {
 }
 
 /** Send every job not already done, streaming the plan past the finished ones. */
-async function dispatch(plan: RunPlan, found: Located, todo: number, deps: RunDeps, opts: RunOptions): Promise<LiveRun> {
+async function dispatch(plan: RunPlan, found: Located, todo: number, deps: RunDeps, opts: RunOptions, inOrder: InOrderFeed | undefined): Promise<LiveRun> {
   const { where, lengths, state } = found;
   async function* pending() {
     for await (const job of plan.jobs()) if (state[job.index] !== DONE_BEFORE) yield job;
@@ -183,10 +204,11 @@ async function dispatch(plan: RunPlan, found: Located, todo: number, deps: RunDe
   deps.progress.start(plan.size, "eval");
   deps.progress.tick(live.progressUpdate());
   try {
-    await live.run((job, at) => {
+    await live.run((job, at, record) => {
       where[job.index] = at.offset;
       lengths[job.index] = at.length;
       state[job.index] = WRITTEN_NOW;
+      inOrder?.add(job.index, record);
     });
   } finally {
     deps.progress.stop();
@@ -199,7 +221,7 @@ async function dispatch(plan: RunPlan, found: Located, todo: number, deps: RunDe
  * the scorers as configured now (scoring is pure and cheap, and a changed scorer or expected value
  * must not need a single new request), and every final record feeds the summary on its way through.
  */
-async function finalizeResults(plan: RunPlan, found: Located, deps: RunDeps, opts: RunOptions, dropsRecords: boolean, hasRemote: boolean): Promise<number> {
+async function finalizeResults(plan: RunPlan, found: Located, deps: RunDeps, opts: RunOptions, dropsRecords: boolean, hasRemote: boolean, summarisedBefore: number): Promise<number> {
   const { where, lengths, state } = found;
   // Records written by this run were scored as they came: only those from before need their job
   // (rendered again from the case); a run with none from before reads no case at all. Remote
@@ -227,10 +249,67 @@ async function finalizeResults(plan: RunPlan, found: Located, deps: RunDeps, opt
         const cost = costOf(opts.prices, r.prompt_tokens, r.completion_tokens);
         out = { ...r, cost, scores: scoreOutput(deps.scorers, job, response, cost) };
       }
-      deps.summary?.add(out);
+      if (index >= summarisedBefore) deps.summary?.add(out);
       return out;
     },
     dropsRecords,
   );
   return kept;
+}
+
+/** Records held waiting for an earlier one before the in-order file is given up (at least). */
+const IN_ORDER_MIN_HELD = 4096;
+
+/**
+ * Puts the records of a fresh run in plan order as they complete: each is written to the final
+ * file and fed to the summary once every record before it was; records that come early wait, up to
+ * `maxHeld` of them (a job retrying for long holds up the rest: then the feed gives up, and the
+ * rewrite from disk takes over, summarising only the records past `next`).
+ */
+class InOrderFeed {
+  /** Records written and summarised: jobs 0 … next − 1. */
+  next = 0;
+  private held = new Map<number, EvalRecord>();
+  private gaveUp = false;
+  constructor(
+    private readonly writer: InOrderWriter,
+    private readonly summary: RunDeps["summary"],
+    private readonly maxHeld: number,
+  ) {}
+
+  add(index: number, record: EvalRecord): void {
+    if (this.gaveUp) return;
+    if (index !== this.next) {
+      this.held.set(index, record);
+      if (this.held.size > this.maxHeld) {
+        this.gaveUp = true;
+        this.held = new Map();
+      }
+      return;
+    }
+    this.emit(record);
+    for (let r = this.held.get(this.next); r !== undefined; r = this.held.get(this.next)) {
+      this.held.delete(this.next);
+      this.emit(r);
+    }
+  }
+
+  /** Every one of the plan's `size` records was written. */
+  complete(size: number): boolean {
+    return !this.gaveUp && this.next === size;
+  }
+
+  commit(): void {
+    this.writer.commit();
+  }
+
+  discard(): void {
+    this.writer.discard();
+  }
+
+  private emit(record: EvalRecord): void {
+    this.summary?.add(record);
+    this.writer.write(record);
+    this.next++;
+  }
 }

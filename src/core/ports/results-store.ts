@@ -9,6 +9,16 @@ export interface RecordLocation {
   length: number;
 }
 
+/** The final results file written in plan order while a run goes (ResultsStore.inOrder). */
+export interface InOrderWriter {
+  /** The next record in plan order. */
+  write(record: EvalRecord): void;
+  /** Every record was written: this file replaces the results file, atomically. */
+  commit(): void;
+  /** Not every record came (too far out of order, or the run stopped): what was written is removed. */
+  discard(): void;
+}
+
 export interface ResultsStore {
   /** False when there is certainly nothing to load (no file, or an empty one). */
   mayHoldRecords(): boolean;
@@ -23,5 +33,10 @@ export interface ResultsStore {
    * some records on disk are not among them (another configuration, --limit), so the old file is
    * kept aside rather than lost.
    */
+  /**
+   * Optional: for a run that found nothing on disk, the final file written in plan order as the
+   * records come (finalize's rewrite, which reads every record back, is then not needed).
+   */
+  inOrder?(): InOrderWriter;
   finalize<L extends RecordLocation>(locations: Iterable<L> | AsyncIterable<L>, map: (record: EvalRecord, at: L) => EvalRecord, dropsRecords: boolean): Promise<void>;
 }
