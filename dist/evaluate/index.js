@@ -63955,7 +63955,7 @@ var LiveRun = class {
       () => {
         this.filling = false;
         this.pump();
-        this.wake?.();
+        if (this.finished()) this.wake?.();
       },
       (err) => {
         this.filling = false;

@@ -182,7 +182,9 @@ export class LiveRun {
       () => {
         this.filling = false;
         this.pump();
-        this.wake?.();
+        // The loop is woken only when the run may be over: a sweep of every request in flight
+        // after each refill (tens a second) would cost more than the deadlines need.
+        if (this.finished()) this.wake?.();
       },
       (err: unknown) => {
         this.filling = false;
