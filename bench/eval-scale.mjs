@@ -119,10 +119,10 @@ for (const n of sizes) {
   if (n <= evalMax) {
     const casesPath = join(work, `cases-${n}.jsonl`);
     await writeCases(casesPath, n);
-    // The baseline answers wrong on every 13th case, the candidate on every 7th (so the means are
+    // The baseline answers wrong on every 97th case, the candidate on every 7th (so the means are
     // not all 1 and compare has flips both ways). Neither server keeps its requests.
     const wrongEvery = (k) => (r) => (Number(/(\d+)\+/.exec(r.prompt)[1]) % k === 0 ? `${sum(r.prompt)}1` : sum(r.prompt));
-    const base = await startOpenAiTestServer({ respond: wrongEvery(13), record: false });
+    const base = await startOpenAiTestServer({ respond: wrongEvery(97), record: false });
     const cand = await startOpenAiTestServer({ respond: wrongEvery(7), record: false });
     const suite = (url) =>
       ["name: scale", `cases: {file: ${casesPath}}`, 'prompt: "{{ input }}"', `target: {base_url: "${url}", model: m, api: chat, stream: false}`, "scorers: [{type: exact_match}, {type: contains}]", `concurrency: ${conc}`].join("\n");
@@ -143,7 +143,10 @@ for (const n of sizes) {
       );
       if (!v.equal) process.exitCode = 1;
     }
-    if (steps.has("compare") || steps.has("report")) await measure(cli, ["eval", join(work, "cand.yaml"), "--out", join(dir, "cand"), "--no-cache", "--quiet"]);
+    if (steps.has("compare") || steps.has("report")) {
+      const evc = await measure(cli, ["eval", join(work, "cand.yaml"), "--out", join(dir, "cand"), "--no-cache", "--quiet"]);
+      console.log(`${fmt("llmops eval (cand.)", n, evc)}  server CPU ${(evc.serverCpuMs / 1000).toFixed(2)} s`);
+    }
     await base.close();
     await cand.close();
     rmSync(casesPath, { force: true });
