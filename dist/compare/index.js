@@ -69728,6 +69728,7 @@ async function loadSuite(path, cwd, variant, within) {
     const limit = suite.cases.limit;
     datasetHash = await sha256File(dataPath);
     scanned = await scanCases(() => take(read(), limit));
+    if (scanned.set.ids.bytes >= 4 << 20) collectGarbage();
     if (scanned.set.count === 0) throw new ConfigError(`${shown}: no cases in the file`, { hint: 'add at least one JSON line {"id": \u2026, "input": \u2026, "expected": \u2026}' });
   }
   const cases = scanned.set;

@@ -67369,6 +67369,22 @@ function isAlive(pid) {
   }
 }
 
+// src/app/process/collect-garbage.ts
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+var gc;
+function collectGarbage() {
+  if (gc === void 0) {
+    try {
+      setFlagsFromString("--expose-gc");
+      gc = runInNewContext("gc");
+    } catch {
+      gc = null;
+    }
+  }
+  gc?.();
+}
+
 // src/app/eval/load-suite.ts
 import { existsSync as existsSync5, readFileSync as readFileSync5, realpathSync, statSync as statSync3 } from "node:fs";
 import { dirname as dirname5, relative as relative3, resolve as resolve3, sep } from "node:path";
@@ -68319,6 +68335,7 @@ async function loadSuite(path, cwd, variant, within) {
     const limit = suite.cases.limit;
     datasetHash = await sha256File(dataPath);
     scanned = await scanCases(() => take(read(), limit));
+    if (scanned.set.ids.bytes >= 4 << 20) collectGarbage();
     if (scanned.set.count === 0) throw new ConfigError(`${shown}: no cases in the file`, { hint: 'add at least one JSON line {"id": \u2026, "input": \u2026, "expected": \u2026}' });
   }
   const cases = scanned.set;
