@@ -68955,9 +68955,9 @@ async function* take(source, n) {
     if (++i >= n) return;
   }
 }
-async function scanCases(read) {
-  const ids = new DigestIndex();
-  const inputs = new DigestIndex();
+async function scanCases(read, expected) {
+  const ids = new DigestIndex(expected);
+  const inputs = new DigestIndex(expected);
   const inputSuspects = [];
   let moreInputs = 0;
   let count3 = 0;
@@ -69300,10 +69300,18 @@ function parseCaseLine(line, file2, lineNo) {
 // src/app/fs/sha256-file.ts
 import { createHash as createHash4 } from "node:crypto";
 import { createReadStream as createReadStream2 } from "node:fs";
-async function sha256File(path) {
+async function sha256AndLines(path, countLines) {
   const h = createHash4("sha256");
-  for await (const chunk of createReadStream2(path, { highWaterMark: 1 << 20 })) h.update(chunk);
-  return h.digest("hex");
+  let lines = 0;
+  let last = 10;
+  for await (const chunk of createReadStream2(path, { highWaterMark: 1 << 20 })) {
+    const b = chunk;
+    h.update(b);
+    if (!countLines || b.length === 0) continue;
+    for (let i = b.indexOf(10); i !== -1; i = b.indexOf(10, i + 1)) lines++;
+    last = b[b.length - 1];
+  }
+  return { hash: h.digest("hex"), lines: countLines ? lines + (last === 10 ? 0 : 1) : void 0 };
 }
 
 // src/app/eval/case-files.ts
@@ -69726,8 +69734,11 @@ async function loadSuite(path, cwd, variant, within) {
     contain(dataPath, `${displayFile}:${pos.line}:${pos.col}: cases.file`);
     const read = caseFileReader(dataPath, shown);
     const limit = suite.cases.limit;
-    datasetHash = await sha256File(dataPath);
-    scanned = await scanCases(() => take(read(), limit));
+    const jsonl = /\.(jsonl|ndjson|json)$/i.test(dataPath);
+    const { hash: hash3, lines } = await sha256AndLines(dataPath, jsonl);
+    datasetHash = hash3;
+    const expected = lines === void 0 ? void 0 : limit === void 0 ? lines : Math.min(lines, limit);
+    scanned = await scanCases(() => take(read(), limit), expected !== void 0 && expected > 1024 ? expected : void 0);
     if (scanned.set.ids.bytes >= 4 << 20) collectGarbage();
     if (scanned.set.count === 0) throw new ConfigError(`${shown}: no cases in the file`, { hint: 'add at least one JSON line {"id": \u2026, "input": \u2026, "expected": \u2026}' });
   }

@@ -9,7 +9,7 @@ import { createScorers } from "../../core/eval/scorers/registry.js";
 import { planMargins, type GatePolicy } from "../../core/gate/index.js";
 import { toCase } from "../../core/eval/cases.js";
 import { caseSetOf, scanCases, take, type CaseSet } from "../../core/eval/case-set.js";
-import { sha256File } from "../fs/sha256-file.js";
+import { sha256AndLines } from "../fs/sha256-file.js";
 import { caseFileReader } from "./case-files.js";
 import { sha256 } from "../../core/eval/hash.js";
 import { stableStringify } from "../../core/stable-json.js";
@@ -82,8 +82,13 @@ export async function loadSuite(path: string, cwd: string, variant?: string, wit
     contain(dataPath, `${displayFile}:${pos.line}:${pos.col}: cases.file`);
     const read = caseFileReader(dataPath, shown);
     const limit = suite.cases.limit;
-    datasetHash = await sha256File(dataPath);
-    scanned = await scanCases(() => take(read(), limit));
+    // One read of the file gives its hash and, for plain JSONL, its line count: the scan's tables
+    // are then sized once (a line is at most one case).
+    const jsonl = /\.(jsonl|ndjson|json)$/i.test(dataPath);
+    const { hash, lines } = await sha256AndLines(dataPath, jsonl);
+    datasetHash = hash;
+    const expected = lines === undefined ? undefined : limit === undefined ? lines : Math.min(lines, limit);
+    scanned = await scanCases(() => take(read(), limit), expected !== undefined && expected > 1024 ? expected : undefined);
     // The scan's repeated-inputs table (as large as the ids table: 25 MB at a million cases) is
     // garbage now: freed before the run starts, not at V8's next full collection.
     if (scanned.set.ids.bytes >= 4 << 20) collectGarbage();
