@@ -68537,7 +68537,7 @@ var OpenAiCompatibleProvider = class {
               chunks.push(c);
             });
             res.once("end", () => resolveText(chunks.length === 1 ? chunks[0].toString("utf8") : Buffer.concat(chunks).toString("utf8")));
-            res.once("error", rejectText);
+            res.on("error", rejectText);
             res.once("close", () => {
               if (!res.complete) rejectText(res.errored ?? new Error("the response was cut off"));
             });

@@ -107,7 +107,7 @@ export class OpenAiCompatibleProvider implements Provider {
                 chunks.push(c);
               });
               res.once("end", () => resolveText(chunks.length === 1 ? chunks[0]!.toString("utf8") : Buffer.concat(chunks).toString("utf8")));
-              res.once("error", rejectText);
+              res.on("error", rejectText);
               // A response destroyed before its end (a deadline, a lost hedge) emits neither.
               res.once("close", () => {
                 if (!res.complete) rejectText(res.errored ?? new Error("the response was cut off"));
