@@ -64345,7 +64345,7 @@ async function dispatch(plan, found, todo, deps, opts, inOrder) {
       where2[job.index] = at.offset;
       lengths[job.index] = at.length;
       state[job.index] = WRITTEN_NOW;
-      inOrder?.add(job.index, record2);
+      inOrder?.add(job.index, record2, at.text);
     });
   } finally {
     deps.progress.stop();
@@ -64395,22 +64395,23 @@ var InOrderFeed = class {
   maxHeld;
   /** Records written and summarised: jobs 0 … next − 1. */
   next = 0;
+  /** Records that came early, with the line append() wrote for each. */
   held = /* @__PURE__ */ new Map();
   gaveUp = false;
-  add(index, record2) {
+  add(index, record2, text) {
     if (this.gaveUp) return;
     if (index !== this.next) {
-      this.held.set(index, record2);
+      this.held.set(index, [record2, text]);
       if (this.held.size > this.maxHeld) {
         this.gaveUp = true;
         this.held = /* @__PURE__ */ new Map();
       }
       return;
     }
-    this.emit(record2);
+    this.emit(record2, text);
     for (let r = this.held.get(this.next); r !== void 0; r = this.held.get(this.next)) {
       this.held.delete(this.next);
-      this.emit(r);
+      this.emit(r[0], r[1]);
     }
   }
   /** Every one of the plan's `size` records was written. */
@@ -64423,9 +64424,9 @@ var InOrderFeed = class {
   discard() {
     this.writer.discard();
   }
-  emit(record2) {
+  emit(record2, text) {
     this.summary?.add(record2);
-    this.writer.write(record2);
+    this.writer.write(record2, text);
     this.next++;
   }
 };
@@ -67207,7 +67208,7 @@ var JsonlResultsStore = class {
   append(record2) {
     const text = writeResultLine(record2);
     const length = Buffer.byteLength(text) - 1;
-    const at = { offset: this.end, length };
+    const at = { offset: this.end, length, text };
     this.end += length + 1;
     this.batch.push(text);
     this.batchBytes += length + 1;
@@ -67251,8 +67252,8 @@ var JsonlResultsStore = class {
       return true;
     };
     return {
-      write: (record2) => {
-        const text = writeResultLine(record2);
+      write: (record2, appended) => {
+        const text = appended ?? writeResultLine(record2);
         pending.push(text);
         bytes += text.length;
         if (bytes > APPEND_BATCH) flush();

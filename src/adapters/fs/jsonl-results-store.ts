@@ -87,10 +87,10 @@ export class JsonlResultsStore implements ResultsStore {
     }
   }
 
-  append(record: EvalRecord): RecordLocation {
+  append(record: EvalRecord): RecordLocation & { text: string } {
     const text = writeResultLine(record);
     const length = Buffer.byteLength(text) - 1;
-    const at = { offset: this.end, length };
+    const at = { offset: this.end, length, text };
     this.end += length + 1;
     // One write a turn, not one a record: at thousands of records a second the syscalls add up.
     this.batch.push(text);
@@ -139,8 +139,9 @@ export class JsonlResultsStore implements ResultsStore {
       return true;
     };
     return {
-      write: (record) => {
-        const text = writeResultLine(record);
+      write: (record, appended) => {
+        // The line append() wrote is this record's line: writeResultLine is the one serializer.
+        const text = appended ?? writeResultLine(record);
         pending.push(text);
         bytes += text.length;
         if (bytes > APPEND_BATCH) flush();

@@ -87,7 +87,7 @@ export class LiveRun {
   private retryingNow = 0;
 
   /** Run every job; `onRecord` is called once per job with its final record and where it was written. */
-  async run(onRecord: (job: PlannedJob, at: RecordLocation, record: EvalRecord) => void): Promise<void> {
+  async run(onRecord: (job: PlannedJob, at: RecordLocation & { text?: string }, record: EvalRecord) => void): Promise<void> {
     this.onRecord = onRecord;
     const outer = this.deps.signal;
     const onAbort = () => this.stop(outer?.reason);
@@ -122,7 +122,7 @@ export class LiveRun {
     }
   }
 
-  private onRecord: (job: PlannedJob, at: RecordLocation, record: EvalRecord) => void = () => {};
+  private onRecord: (job: PlannedJob, at: RecordLocation & { text?: string }, record: EvalRecord) => void = () => {};
 
   private finished(): boolean {
     if (this.failed !== undefined) return true;

@@ -208,7 +208,7 @@ async function dispatch(plan: RunPlan, found: Located, todo: number, deps: RunDe
       where[job.index] = at.offset;
       lengths[job.index] = at.length;
       state[job.index] = WRITTEN_NOW;
-      inOrder?.add(job.index, record);
+      inOrder?.add(job.index, record, at.text);
     });
   } finally {
     deps.progress.stop();
@@ -269,7 +269,8 @@ const IN_ORDER_MIN_HELD = 4096;
 class InOrderFeed {
   /** Records written and summarised: jobs 0 … next − 1. */
   next = 0;
-  private held = new Map<number, EvalRecord>();
+  /** Records that came early, with the line append() wrote for each. */
+  private held = new Map<number, readonly [EvalRecord, string | undefined]>();
   private gaveUp = false;
   constructor(
     private readonly writer: InOrderWriter,
@@ -277,20 +278,20 @@ class InOrderFeed {
     private readonly maxHeld: number,
   ) {}
 
-  add(index: number, record: EvalRecord): void {
+  add(index: number, record: EvalRecord, text: string | undefined): void {
     if (this.gaveUp) return;
     if (index !== this.next) {
-      this.held.set(index, record);
+      this.held.set(index, [record, text]);
       if (this.held.size > this.maxHeld) {
         this.gaveUp = true;
         this.held = new Map();
       }
       return;
     }
-    this.emit(record);
+    this.emit(record, text);
     for (let r = this.held.get(this.next); r !== undefined; r = this.held.get(this.next)) {
       this.held.delete(this.next);
-      this.emit(r);
+      this.emit(r[0], r[1]);
     }
   }
 
@@ -307,9 +308,9 @@ class InOrderFeed {
     this.writer.discard();
   }
 
-  private emit(record: EvalRecord): void {
+  private emit(record: EvalRecord, text: string | undefined): void {
     this.summary?.add(record);
-    this.writer.write(record);
+    this.writer.write(record, text);
     this.next++;
   }
 }

@@ -11,8 +11,8 @@ export interface RecordLocation {
 
 /** The final results file written in plan order while a run goes (ResultsStore.inOrder). */
 export interface InOrderWriter {
-  /** The next record in plan order. */
-  write(record: EvalRecord): void;
+  /** The next record in plan order; `text`, when given, is its line as append() wrote it (newline included). */
+  write(record: EvalRecord, text?: string): void;
   /** Every record was written: this file replaces the results file, atomically. */
   commit(): void;
   /** Not every record came (too far out of order, or the run stopped): what was written is removed. */
@@ -24,8 +24,12 @@ export interface ResultsStore {
   mayHoldRecords(): boolean;
   /** Each record already on disk, in file order, with where it lies (a cut-off last line is dropped). */
   load(each: (record: EvalRecord, at: RecordLocation) => void): void;
-  /** Append one record (on disk by the end of this turn of the event loop, and before any load, finalize or close); where it lies. */
-  append(record: EvalRecord): RecordLocation;
+  /**
+   * Append one record (on disk by the end of this turn of the event loop, and before any load,
+   * finalize or close); where it lies, and the line written (newline included) when the store
+   * writes lines.
+   */
+  append(record: EvalRecord): RecordLocation & { text?: string };
   /**
    * Rewrite atomically with exactly the records at `locations` (a stream), in that order, each
    * passed through `map` with its location (called once per record, in order; `map` never mutates
