@@ -9,4 +9,6 @@ export default function setup(): void {
   if (process.env.LLMOPS_TEST_DIST_BUILT === "1") return;
   const root = fileURLToPath(new URL("..", import.meta.url));
   execFileSync(process.execPath, ["scripts/build.mjs"], { cwd: root, stdio: "inherit" });
+  // Each vitest project (vitest.config.ts: unit, integration) runs the global setup; one build is enough.
+  process.env.LLMOPS_TEST_DIST_BUILT = "1";
 }
