@@ -59805,8 +59805,9 @@ async function* take(source, n) {
   }
 }
 async function scanCases(read, expected) {
-  const ids = new DigestIndex(expected);
-  const inputs = new DigestIndex(expected);
+  const capacity = expected === void 0 ? void 0 : Math.ceil(expected * 2 / 3);
+  const ids = new DigestIndex(capacity);
+  const inputs = new DigestIndex(capacity);
   const inputSuspects = [];
   let moreInputs = 0;
   let count3 = 0;

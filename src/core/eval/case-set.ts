@@ -37,8 +37,11 @@ export async function* take<T>(source: AsyncIterable<T>, n: number | undefined):
  * (old and new arrays of both) at the moment they double, and the outgrown arrays until collected.
  */
 export async function scanCases(read: () => AsyncIterable<EvalCase>, expected?: number): Promise<{ set: CaseSet; warnings: string[] }> {
-  const ids = new DigestIndex(expected);
-  const inputs = new DigestIndex(expected);
+  // A table of `capacity` is made with 2 × capacity slots (rounded up to a power of two) and grows
+  // past 3/4 full: 2/3 of the expected count gives the smallest table that holds it without growing.
+  const capacity = expected === undefined ? undefined : Math.ceil((expected * 2) / 3);
+  const ids = new DigestIndex(capacity);
+  const inputs = new DigestIndex(capacity);
   const inputSuspects: [number, number][] = [];
   let moreInputs = 0;
   let count = 0;
