@@ -33,7 +33,7 @@ wait_for_apt() {
   local t0=$SECONDS
   while [ ! -s "$apt_log.rc" ] && kill -0 "$apt_pid" 2>/dev/null; do sleep 1; done
   if [ "$(cat "$apt_log.rc" 2>/dev/null)" = "0" ]; then
-    echo "test: apt-get installed ${need_apt[*]} (waited $((SECONDS - t0)) s for it)"
+    echo "test: apt-get installed ${need_apt[*]} at ${SECONDS} s (waited $((SECONDS - t0)) s for it)"
   else
     tail -5 "$apt_log" >&2
     echo "test: apt-get could not install ${need_apt[*]}: the tests that need them will be skipped" >&2
@@ -43,6 +43,7 @@ wait_for_apt() {
 trap 'wait_for_apt >/dev/null 2>&1; rm -f "$apt_log" "$apt_log.rc"' EXIT
 
 npm ci --no-audit --no-fund --loglevel=error
+echo "test: npm ci done at ${SECONDS} s"
 # The type check (one core, ~40 s) runs beside the build, the dist/ check and the Python venv.
 tsc_log="$(mktemp)"
 npm run -s typecheck >"$tsc_log" 2>&1 &
@@ -59,6 +60,7 @@ if ! wait "$tsc_pid"; then
 fi
 cat "$tsc_log"
 rm -f "$tsc_log"
+echo "test: type check, build, dist/ check and venv done at ${SECONDS} s"
 mkdir -p .llmops
 rm -f .llmops/vitest-report*.json
 # dist/ was just built and checked above; the vitest runs (two side by side, below) must not rebuild it.
@@ -79,10 +81,12 @@ if [ -n "$apt_pid" ]; then
   second_log="$(mktemp)"
   (
     wait_for_apt
+    echo "test: the second vitest run starts at ${SECONDS} s"
     [ ${#system[@]} -eq 0 ] || npx vitest run --reporter=default --reporter=json --outputFile.json=.llmops/vitest-report-2.json "${system[@]}"
   ) >"$second_log" 2>&1 &
   second_pid=$!
   vitest 1 "${rest[@]}"
+  echo "test: the first vitest run ended at ${SECONDS} s"
   wait "$second_pid" || status=1
   cat "$second_log"
   rm -f "$second_log"
@@ -97,4 +101,5 @@ node -e '
   const sum = (k) => reports.reduce((a, r) => a + r[k], 0);
   console.log(`tests: ${sum("numPassedTests")} passed, ${sum("numFailedTests")} failed, ${sum("numTotalTests") - sum("numPassedTests") - sum("numFailedTests")} skipped`);
 ' || true
+echo "test: done in ${SECONDS} s"
 exit "$status"
