@@ -68352,7 +68352,7 @@ async function loadSuite(path, cwd, variant, within) {
     const { hash: hash2, lines } = await sha256AndLines(dataPath, jsonl);
     datasetHash = hash2;
     const expected = lines === void 0 ? void 0 : limit === void 0 ? lines : Math.min(lines, limit);
-    scanned = await scanCases(() => take(read(), limit), expected !== void 0 && expected > 1024 ? expected : void 0);
+    scanned = await scanCases(() => take(collectingEvery(read(), 1 << 16), limit), expected !== void 0 && expected > 1024 ? expected : void 0);
     if (scanned.set.ids.bytes >= 4 << 20) collectGarbage();
     if (scanned.set.count === 0) throw new ConfigError(`${shown}: no cases in the file`, { hint: 'add at least one JSON line {"id": \u2026, "input": \u2026, "expected": \u2026}' });
   }
@@ -68454,6 +68454,13 @@ function assertInside(path, root, what) {
     throw new ConfigError(`${what}: ${relative3(root, path) || path} resolves outside ${root} (to ${real}); a pull request's suite may only read its own files`, {
       hint: "name files inside the repository with relative paths, and commit files rather than symbolic links to them"
     });
+  }
+}
+async function* collectingEvery(items, n) {
+  let i = 0;
+  for await (const item of items) {
+    yield item;
+    if (++i % n === 0) collectGarbage();
   }
 }
 
