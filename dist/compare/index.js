@@ -69739,7 +69739,8 @@ async function loadSuite(path, cwd, variant, within) {
     const { hash: hash3, lines } = await sha256AndLines(dataPath, jsonl);
     datasetHash = hash3;
     const expected = lines === void 0 ? void 0 : limit === void 0 ? lines : Math.min(lines, limit);
-    scanned = await scanCases(() => take(collectingEvery(read(), 1 << 16), limit), expected !== void 0 && expected > 1024 ? expected : void 0);
+    const source = expected === void 0 || expected > GC_EVERY_CASES ? () => collectingEvery(read(), GC_EVERY_CASES) : read;
+    scanned = await scanCases(() => take(source(), limit), expected !== void 0 && expected > 1024 ? expected : void 0);
     if (scanned.set.ids.bytes >= 4 << 20) collectGarbage();
     if (scanned.set.count === 0) throw new ConfigError(`${shown}: no cases in the file`, { hint: 'add at least one JSON line {"id": \u2026, "input": \u2026, "expected": \u2026}' });
   }
@@ -69843,6 +69844,7 @@ function assertInside(path, root, what) {
     });
   }
 }
+var GC_EVERY_CASES = 1 << 16;
 async function* collectingEvery(items, n) {
   let i = 0;
   for await (const item of items) {

@@ -39218,8 +39218,7 @@ async function runAction(main2) {
 }
 
 // src/actions/evaluate/main.ts
-import { createHash as createHash3 } from "node:crypto";
-import { existsSync as existsSync8, readFileSync as readFileSync6 } from "node:fs";
+import { existsSync as existsSync8 } from "node:fs";
 import { dirname as dirname8, resolve as resolve5 } from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 
@@ -39275,6 +39274,26 @@ function childEnv(env, passEnv = []) {
   for (const [k, v] of Object.entries(env)) if (v !== void 0 && isAllowedChildVar(k)) out[k] = v;
   for (const k of passEnv) if (env[k] !== void 0) out[k] = env[k];
   return out;
+}
+
+// src/app/fs/sha256-file.ts
+import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
+async function sha256File(path) {
+  return (await sha256AndLines(path, false)).hash;
+}
+async function sha256AndLines(path, countLines) {
+  const h = createHash("sha256");
+  let lines = 0;
+  let last = 10;
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
+    const b = chunk;
+    h.update(b);
+    if (!countLines || b.length === 0) continue;
+    for (let i = b.indexOf(10); i !== -1; i = b.indexOf(10, i + 1)) lines++;
+    last = b[b.length - 1];
+  }
+  return { hash: h.digest("hex"), lines: countLines ? lines + (last === 10 ? 0 : 1) : void 0 };
 }
 
 // src/app/pipeline/services.ts
@@ -59617,9 +59636,9 @@ var responseCacheEntryFormat = defineFormat({
 });
 
 // src/core/eval/hash.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 function sha256(data) {
-  return createHash("sha256").update(data).digest("hex");
+  return createHash2("sha256").update(data).digest("hex");
 }
 
 // src/core/eval/plan.ts
@@ -67761,28 +67780,6 @@ function parseCaseLine(line, file2, lineNo) {
   return toCase(value, `${file2}:${lineNo}`);
 }
 
-// src/app/fs/sha256-file.ts
-import { createHash as createHash2 } from "node:crypto";
-import { createReadStream } from "node:fs";
-async function sha256File(path) {
-  const h = createHash2("sha256");
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) h.update(chunk);
-  return h.digest("hex");
-}
-async function sha256AndLines(path, countLines) {
-  const h = createHash2("sha256");
-  let lines = 0;
-  let last = 10;
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
-    const b = chunk;
-    h.update(b);
-    if (!countLines || b.length === 0) continue;
-    for (let i = b.indexOf(10); i !== -1; i = b.indexOf(10, i + 1)) lines++;
-    last = b[b.length - 1];
-  }
-  return { hash: h.digest("hex"), lines: countLines ? lines + (last === 10 ? 0 : 1) : void 0 };
-}
-
 // src/app/eval/case-files.ts
 import { createReadStream as createReadStream3 } from "node:fs";
 import { open as open3 } from "node:fs/promises";
@@ -68352,7 +68349,8 @@ async function loadSuite(path, cwd, variant, within) {
     const { hash: hash2, lines } = await sha256AndLines(dataPath, jsonl);
     datasetHash = hash2;
     const expected = lines === void 0 ? void 0 : limit === void 0 ? lines : Math.min(lines, limit);
-    scanned = await scanCases(() => take(collectingEvery(read(), 1 << 16), limit), expected !== void 0 && expected > 1024 ? expected : void 0);
+    const source = expected === void 0 || expected > GC_EVERY_CASES ? () => collectingEvery(read(), GC_EVERY_CASES) : read;
+    scanned = await scanCases(() => take(source(), limit), expected !== void 0 && expected > 1024 ? expected : void 0);
     if (scanned.set.ids.bytes >= 4 << 20) collectGarbage();
     if (scanned.set.count === 0) throw new ConfigError(`${shown}: no cases in the file`, { hint: 'add at least one JSON line {"id": \u2026, "input": \u2026, "expected": \u2026}' });
   }
@@ -68456,6 +68454,7 @@ function assertInside(path, root, what) {
     });
   }
 }
+var GC_EVERY_CASES = 1 << 16;
 async function* collectingEvery(items, n) {
   let i = 0;
   for await (const item of items) {
@@ -69844,7 +69843,7 @@ var INPUTS = actionInputs(EVAL_OPTIONS);
 // src/actions/evaluate/main.ts
 async function serveModel(file2, logger) {
   if (!existsSync8(file2)) throw new InputError(`input "serve-model": ${file2} does not exist`, { hint: "pass the GGUF file a previous step wrote (e.g. actions/gate-model's candidate-model output)" });
-  const name = `gguf-${createHash3("sha256").update(readFileSync6(file2)).digest("hex").slice(0, 16)}`;
+  const name = `gguf-${(await sha256File(file2)).slice(0, 16)}`;
   const svc = await startService(
     { name: "model", command: { llmops: true, argv: ["serve", file2, "--port", "${port}", "--host", "127.0.0.1", "--name", name] }, deps: [], ready: "/health", urlPath: "/v1", timeoutS: 180, env: {}, passEnv: [], definition: null },
     { cwd: dirname8(file2), env: childEnv(process.env), llmops: [process.execPath, fileURLToPath3(new URL("../cli/index.js", import.meta.url))], logger }

@@ -96379,9 +96379,20 @@ var responseCacheEntryFormat = defineFormat({
 import { createHash as createHash2 } from "node:crypto";
 import { createReadStream as createReadStream2 } from "node:fs";
 async function sha256File(path12) {
+  return (await sha256AndLines(path12, false)).hash;
+}
+async function sha256AndLines(path12, countLines) {
   const h = createHash2("sha256");
-  for await (const chunk of createReadStream2(path12, { highWaterMark: 1 << 20 })) h.update(chunk);
-  return h.digest("hex");
+  let lines = 0;
+  let last = 10;
+  for await (const chunk of createReadStream2(path12, { highWaterMark: 1 << 20 })) {
+    const b = chunk;
+    h.update(b);
+    if (!countLines || b.length === 0) continue;
+    for (let i = b.indexOf(10); i !== -1; i = b.indexOf(10, i + 1)) lines++;
+    last = b[b.length - 1];
+  }
+  return { hash: h.digest("hex"), lines: countLines ? lines + (last === 10 ? 0 : 1) : void 0 };
 }
 
 // src/app/pipeline/stage-store.ts

@@ -65573,9 +65573,20 @@ function sortForHash(paths) {
 import { createHash as createHash2 } from "node:crypto";
 import { createReadStream } from "node:fs";
 async function sha256File(path) {
+  return (await sha256AndLines(path, false)).hash;
+}
+async function sha256AndLines(path, countLines) {
   const h = createHash2("sha256");
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) h.update(chunk);
-  return h.digest("hex");
+  let lines = 0;
+  let last = 10;
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
+    const b = chunk;
+    h.update(b);
+    if (!countLines || b.length === 0) continue;
+    for (let i = b.indexOf(10); i !== -1; i = b.indexOf(10, i + 1)) lines++;
+    last = b[b.length - 1];
+  }
+  return { hash: h.digest("hex"), lines: countLines ? lines + (last === 10 ? 0 : 1) : void 0 };
 }
 
 // src/app/registry/resolve-artifact.ts

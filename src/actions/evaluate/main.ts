@@ -1,10 +1,10 @@
 // evaluate: inputs → runSuite → outputs results-dir and summary-json, job summary with the metric table.
 import * as core from "@actions/core";
-import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { childEnv } from "../../adapters/process/child-env.js";
+import { sha256File } from "../../app/fs/sha256-file.js";
 import { startService } from "../../app/pipeline/services.js";
 import { ActionsLogger } from "../../adapters/actions/actions-logger.js";
 import { assertSomeAnswered, isInside, runSuite } from "../../app/eval/run-suite.js";
@@ -19,7 +19,8 @@ import { INPUTS } from "./inputs.js";
 async function serveModel(file: string, logger: ActionsLogger): Promise<{ url: string; name: string; stop: () => Promise<void> }> {
   if (!existsSync(file)) throw new InputError(`input "serve-model": ${file} does not exist`, { hint: "pass the GGUF file a previous step wrote (e.g. actions/gate-model's candidate-model output)" });
   // The name carries the content hash, so responses cached for one model never answer for another.
-  const name = `gguf-${createHash("sha256").update(readFileSync(file)).digest("hex").slice(0, 16)}`;
+  // Hashed as a stream: a model file can be larger than the runner's memory.
+  const name = `gguf-${(await sha256File(file)).slice(0, 16)}`;
   const svc = await startService(
     { name: "model", command: { llmops: true, argv: ["serve", file, "--port", "${port}", "--host", "127.0.0.1", "--name", name] }, deps: [], ready: "/health", urlPath: "/v1", timeoutS: 180, env: {}, passEnv: [], definition: null },
     { cwd: dirname(file), env: childEnv(process.env), llmops: [process.execPath, fileURLToPath(new URL("../cli/index.js", import.meta.url))], logger },

@@ -88,7 +88,9 @@ export async function loadSuite(path: string, cwd: string, variant?: string, wit
     const { hash, lines } = await sha256AndLines(dataPath, jsonl);
     datasetHash = hash;
     const expected = lines === undefined ? undefined : limit === undefined ? lines : Math.min(lines, limit);
-    scanned = await scanCases(() => take(collectingEvery(read(), 1 << 16), limit), expected !== undefined && expected > 1024 ? expected : undefined);
+    // Files that could hold more than 64k cases are read with a collection every 64k (collectingEvery).
+    const source = expected === undefined || expected > GC_EVERY_CASES ? () => collectingEvery(read(), GC_EVERY_CASES) : read;
+    scanned = await scanCases(() => take(source(), limit), expected !== undefined && expected > 1024 ? expected : undefined);
     // The scan's repeated-inputs table (as large as the ids table: 25 MB at a million cases) is
     // garbage now: freed before the run starts, not at V8's next full collection.
     if (scanned.set.ids.bytes >= 4 << 20) collectGarbage();
@@ -219,6 +221,8 @@ export function assertInside(path: string, root: string, what: string): void {
  * collecting, and that growth was eval's peak RSS at a million cases. Only the scan: during the run a
  * collection every 4k–16k records cost far more CPU than it saved.
  */
+const GC_EVERY_CASES = 1 << 16;
+
 async function* collectingEvery<T>(items: AsyncIterable<T>, n: number): AsyncGenerator<T> {
   let i = 0;
   for await (const item of items) {

@@ -5,9 +5,7 @@ import { createReadStream } from "node:fs";
 
 /** Lowercase hex sha256 of the file at `path`. */
 export async function sha256File(path: string): Promise<string> {
-  const h = createHash("sha256");
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) h.update(chunk as Buffer);
-  return h.digest("hex");
+  return (await sha256AndLines(path, false)).hash;
 }
 
 /** The sha256 of a file and, when asked, how many lines it has (newlines, plus one for an unterminated last line), in one read. */

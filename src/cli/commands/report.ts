@@ -75,10 +75,11 @@ function write(ctx: CliContext, path: string, text: string, what: string): void 
 export async function loadReportModel(ctx: CliContext, values: Record<string, unknown>): Promise<ReportModel> {
   const file = values.comparison as string | undefined;
   if (!file) throw new InputError("llmops report: --comparison FILE is required", { hint: 'run "llmops report --help" for usage' });
-  const comparison: Comparison = parseComparison(readRequired(ctx, file, "comparison"), file);
-  // The file's text and its raw parse are garbage now (20 MB of text at a million cases, and the
+  const text = readRequired(ctx, file, "comparison");
+  const comparison: Comparison = parseComparison(text, file);
+  // A large file's text and raw parse are garbage now (20 MB of text at a million cases, and the
   // objects zod copied): freed before the records are read, not at V8's next full collection.
-  collectGarbage();
+  if (text.length >= 4 << 20) collectGarbage();
   const abs = comparisonFile(ctx, file);
   const shown = values.html !== undefined ? "all" : casesToDetail(comparison);
   const baseline = await readRecords(ctx, "baseline", findResults(ctx, values.baseline as string | undefined, comparison.baseline.dir, abs), shown);
