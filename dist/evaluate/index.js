@@ -68523,6 +68523,7 @@ var OpenAiCompatibleProvider = class {
     }
     return t;
   }
+  /** `headers` is the caller's own object for this request: content-length is added to it. */
   post(url2, payload, headers, cancel, observe) {
     return new Promise((resolve6, reject) => {
       const { mod, secure, options } = this.target(url2);

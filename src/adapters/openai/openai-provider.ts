@@ -84,6 +84,7 @@ export class OpenAiCompatibleProvider implements Provider {
     return t;
   }
 
+  /** `headers` is the caller's own object for this request: content-length is added to it. */
   private post(url: string, payload: string, headers: Record<string, string>, cancel: Cancel, observe: Observe): Promise<HttpResponse> {
     return new Promise((resolve, reject) => {
       const { mod, secure, options } = this.target(url);
