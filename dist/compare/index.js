@@ -1296,8 +1296,8 @@ var require_util = __commonJS({
             iterator = iterable[Symbol.asyncIterator]();
           },
           async pull(controller) {
-            const { done, value } = await iterator.next();
-            if (done) {
+            const { done: done2, value } = await iterator.next();
+            if (done2) {
               queueMicrotask(() => {
                 controller.close();
                 controller.byobRequest?.respond(0);
@@ -3842,8 +3842,8 @@ var require_webidl = __commonJS({
           });
         }
         while (true) {
-          const { done, value } = method.next();
-          if (done) {
+          const { done: done2, value } = method.next();
+          if (done2) {
             break;
           }
           seq.push(converter(value, prefix, `${argument}[${index++}]`));
@@ -4673,8 +4673,8 @@ var require_util2 = __commonJS({
       const bytes = [];
       let byteLength = 0;
       while (true) {
-        const { done, value: chunk } = await reader.read();
-        if (done) {
+        const { done: done2, value: chunk } = await reader.read();
+        if (done2) {
           return Buffer.concat(bytes, byteLength);
         }
         if (!isUint8Array(chunk)) {
@@ -5585,8 +5585,8 @@ Content-Type: ${value.type || "application/octet-stream"}\r
             iterator = action(object2)[Symbol.asyncIterator]();
           },
           async pull(controller) {
-            const { value, done } = await iterator.next();
-            if (done) {
+            const { value, done: done2 } = await iterator.next();
+            if (done2) {
               queueMicrotask(() => {
                 controller.close();
                 controller.byobRequest?.respond(0);
@@ -14386,11 +14386,11 @@ var require_fetch = __commonJS({
           let bytes;
           let isFailure;
           try {
-            const { done, value } = await fetchParams.controller.next();
+            const { done: done2, value } = await fetchParams.controller.next();
             if (isAborted(fetchParams)) {
               break;
             }
-            bytes = done ? void 0 : value;
+            bytes = done2 ? void 0 : value;
           } catch (err) {
             if (fetchParams.controller.ended && !timingInfo.encodedBodySize) {
               bytes = void 0;
@@ -14989,14 +14989,14 @@ var require_util4 = __commonJS({
       (async () => {
         while (!fr[kAborted]) {
           try {
-            const { done, value } = await chunkPromise;
+            const { done: done2, value } = await chunkPromise;
             if (isFirstChunk && !fr[kAborted]) {
               queueMicrotask(() => {
                 fireAProgressEvent("loadstart", fr);
               });
             }
             isFirstChunk = false;
-            if (!done && types.isUint8Array(value)) {
+            if (!done2 && types.isUint8Array(value)) {
               bytes.push(value);
               if ((fr[kLastProgressEventFired] === void 0 || Date.now() - fr[kLastProgressEventFired] >= 50) && !fr[kAborted]) {
                 fr[kLastProgressEventFired] = Date.now();
@@ -15005,7 +15005,7 @@ var require_util4 = __commonJS({
                 });
               }
               chunkPromise = reader.read();
-            } else if (done) {
+            } else if (done2) {
               queueMicrotask(() => {
                 fr[kState] = "done";
                 try {
@@ -42439,8 +42439,21 @@ ${e.stack ?? ""}
 This is a bug in llmops; please report it with the command you ran.`;
 }
 
+// src/app/process/tune-gc.ts
+import { setFlagsFromString } from "node:v8";
+var done = false;
+function tuneGarbageCollector() {
+  if (done) return;
+  done = true;
+  try {
+    setFlagsFromString("--no-allocation-site-pretenuring");
+  } catch {
+  }
+}
+
 // src/actions/runtime/run.ts
 async function runAction(main2) {
+  tuneGarbageCollector();
   try {
     await main2();
   } catch (err) {
@@ -67419,22 +67432,34 @@ var DigestIndex = class {
     this.map = new Hash64Map(expected);
   }
   get size() {
-    return this.map.size;
+    return this.table().size;
   }
-  /** Bytes held by the table. */
+  /** Bytes held by the table (0 once released). */
   get bytes() {
-    return this.map.bytes;
+    return this.map?.bytes ?? 0;
   }
   /** The value stored for `key`'s digest, or -1. */
   get(key) {
     const [h, l] = hash64(key);
-    return this.map.get(h, l);
+    return this.table().get(h, l);
+  }
+  /**
+   * Drop the table for a holder that will not look a key up again (a fresh eval run no longer
+   * needs case id → index once it knows nothing is on disk to resume). A lookup after this is a
+   * bug, and says so rather than answering "absent".
+   */
+  release() {
+    this.map = null;
+  }
+  table() {
+    if (this.map === null) throw new InternalError("a released DigestIndex was used again");
+    return this.map;
   }
   /** Store `value` for `key` unless its digest is present; returns the value already there, or -1. */
   setIfAbsent(key, value) {
     if (!Number.isInteger(value) || value < 0 || value > 2147483647) throw new RangeError(`DigestIndex values are 0 \u2026 2\xB3\xB9\u22121, got ${value}`);
     const [h, l] = hash64(key);
-    return this.map.setIfAbsent(h, l, value);
+    return this.table().setIfAbsent(h, l, value);
   }
 };
 
@@ -67550,13 +67575,13 @@ function* readLines(path, chunkBytes, onChunk) {
 }
 
 // src/app/process/collect-garbage.ts
-import { setFlagsFromString } from "node:v8";
+import { getHeapSpaceStatistics, setFlagsFromString as setFlagsFromString2 } from "node:v8";
 import { runInNewContext } from "node:vm";
 var gc;
 function collectGarbage() {
   if (gc === void 0) {
     try {
-      setFlagsFromString("--expose-gc");
+      setFlagsFromString2("--expose-gc");
       gc = runInNewContext("gc");
     } catch {
       gc = null;

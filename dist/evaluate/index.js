@@ -1296,8 +1296,8 @@ var require_util = __commonJS({
             iterator = iterable[Symbol.asyncIterator]();
           },
           async pull(controller) {
-            const { done, value } = await iterator.next();
-            if (done) {
+            const { done: done2, value } = await iterator.next();
+            if (done2) {
               queueMicrotask(() => {
                 controller.close();
                 controller.byobRequest?.respond(0);
@@ -3842,8 +3842,8 @@ var require_webidl = __commonJS({
           });
         }
         while (true) {
-          const { done, value } = method.next();
-          if (done) {
+          const { done: done2, value } = method.next();
+          if (done2) {
             break;
           }
           seq.push(converter(value, prefix, `${argument}[${index++}]`));
@@ -4673,8 +4673,8 @@ var require_util2 = __commonJS({
       const bytes = [];
       let byteLength = 0;
       while (true) {
-        const { done, value: chunk } = await reader.read();
-        if (done) {
+        const { done: done2, value: chunk } = await reader.read();
+        if (done2) {
           return Buffer.concat(bytes, byteLength);
         }
         if (!isUint8Array(chunk)) {
@@ -5585,8 +5585,8 @@ Content-Type: ${value.type || "application/octet-stream"}\r
             iterator = action(object2)[Symbol.asyncIterator]();
           },
           async pull(controller) {
-            const { value, done } = await iterator.next();
-            if (done) {
+            const { value, done: done2 } = await iterator.next();
+            if (done2) {
               queueMicrotask(() => {
                 controller.close();
                 controller.byobRequest?.respond(0);
@@ -14386,11 +14386,11 @@ var require_fetch = __commonJS({
           let bytes;
           let isFailure;
           try {
-            const { done, value } = await fetchParams.controller.next();
+            const { done: done2, value } = await fetchParams.controller.next();
             if (isAborted(fetchParams)) {
               break;
             }
-            bytes = done ? void 0 : value;
+            bytes = done2 ? void 0 : value;
           } catch (err) {
             if (fetchParams.controller.ended && !timingInfo.encodedBodySize) {
               bytes = void 0;
@@ -14989,14 +14989,14 @@ var require_util4 = __commonJS({
       (async () => {
         while (!fr[kAborted]) {
           try {
-            const { done, value } = await chunkPromise;
+            const { done: done2, value } = await chunkPromise;
             if (isFirstChunk && !fr[kAborted]) {
               queueMicrotask(() => {
                 fireAProgressEvent("loadstart", fr);
               });
             }
             isFirstChunk = false;
-            if (!done && types.isUint8Array(value)) {
+            if (!done2 && types.isUint8Array(value)) {
               bytes.push(value);
               if ((fr[kLastProgressEventFired] === void 0 || Date.now() - fr[kLastProgressEventFired] >= 50) && !fr[kAborted]) {
                 fr[kLastProgressEventFired] = Date.now();
@@ -15005,7 +15005,7 @@ var require_util4 = __commonJS({
                 });
               }
               chunkPromise = reader.read();
-            } else if (done) {
+            } else if (done2) {
               queueMicrotask(() => {
                 fr[kState] = "done";
                 try {
@@ -39204,8 +39204,21 @@ ${e.stack ?? ""}
 This is a bug in llmops; please report it with the command you ran.`;
 }
 
+// src/app/process/tune-gc.ts
+import { setFlagsFromString } from "node:v8";
+var done = false;
+function tuneGarbageCollector() {
+  if (done) return;
+  done = true;
+  try {
+    setFlagsFromString("--no-allocation-site-pretenuring");
+  } catch {
+  }
+}
+
 // src/actions/runtime/run.ts
 async function runAction(main2) {
+  tuneGarbageCollector();
   try {
     await main2();
   } catch (err) {
@@ -59793,22 +59806,34 @@ var DigestIndex = class {
     this.map = new Hash64Map(expected);
   }
   get size() {
-    return this.map.size;
+    return this.table().size;
   }
-  /** Bytes held by the table. */
+  /** Bytes held by the table (0 once released). */
   get bytes() {
-    return this.map.bytes;
+    return this.map?.bytes ?? 0;
   }
   /** The value stored for `key`'s digest, or -1. */
   get(key) {
     const [h, l] = hash64(key);
-    return this.map.get(h, l);
+    return this.table().get(h, l);
+  }
+  /**
+   * Drop the table for a holder that will not look a key up again (a fresh eval run no longer
+   * needs case id → index once it knows nothing is on disk to resume). A lookup after this is a
+   * bug, and says so rather than answering "absent".
+   */
+  release() {
+    this.map = null;
+  }
+  table() {
+    if (this.map === null) throw new InternalError("a released DigestIndex was used again");
+    return this.map;
   }
   /** Store `value` for `key` unless its digest is present; returns the value already there, or -1. */
   setIfAbsent(key, value) {
     if (!Number.isInteger(value) || value < 0 || value > 2147483647) throw new RangeError(`DigestIndex values are 0 \u2026 2\xB3\xB9\u22121, got ${value}`);
     const [h, l] = hash64(key);
-    return this.map.setIfAbsent(h, l, value);
+    return this.table().setIfAbsent(h, l, value);
   }
 };
 
@@ -59918,6 +59943,11 @@ function planRun(cases, planner, select) {
       return ordinal < 0 ? -1 : ordinal * repeats + repeat;
     },
     plannedCases,
+    releaseIndex() {
+      const bytes = cases.ids.bytes;
+      cases.ids.release();
+      return bytes;
+    },
     async *jobs() {
       let ordinal = 0;
       for await (const c of plannedCases()) yield* planner.jobsFor(c, ordinal++);
@@ -64272,7 +64302,7 @@ async function runEval(plan, deps, opts) {
     inOrder?.discard();
     throw err;
   }
-  const { done, fatal } = live;
+  const { done: done2, fatal } = live;
   const remote = hasRemote && !deps.signal?.aborted && !fatal ? await scoreRemotely(plan, found, deps) : /* @__PURE__ */ new Map();
   let kept;
   if (inOrder?.complete(plan.size)) {
@@ -64284,12 +64314,12 @@ async function runEval(plan, deps, opts) {
   }
   if (deps.signal?.aborted) {
     const reason = deps.signal.reason instanceof Error ? deps.signal.reason.message : "interrupted";
-    throw new ProcessExitError(`eval ${reason} \u2014 ${done === 0 ? `before any of the ${plan.size} records was done` : `stopped after ${done} of ${plan.size} records (those are saved)`}`, null, null, {
+    throw new ProcessExitError(`eval ${reason} \u2014 ${done2 === 0 ? `before any of the ${plan.size} records was done` : `stopped after ${done2} of ${plan.size} records (those are saved)`}`, null, null, {
       hint: "run the same command again to resume; only the missing records are requested"
     });
   }
   if (fatal) {
-    const progress = done === 0 ? `no record was completed (0 of ${plan.size})` : `stopped after ${done} of ${plan.size} records (those are saved; run the same command again to resume)`;
+    const progress = done2 === 0 ? `no record was completed (0 of ${plan.size})` : `stopped after ${done2} of ${plan.size} records (those are saved; run the same command again to resume)`;
     throw new ExternalError(`${fatal.message} \u2014 ${progress}`, {
       ...fatal.opts.hint ? { hint: fatal.opts.hint } : {}
     });
@@ -67391,19 +67421,36 @@ function isAlive(pid) {
 }
 
 // src/app/process/collect-garbage.ts
-import { setFlagsFromString } from "node:v8";
+import { getHeapSpaceStatistics, setFlagsFromString as setFlagsFromString2 } from "node:v8";
 import { runInNewContext } from "node:vm";
 var gc;
 function collectGarbage() {
   if (gc === void 0) {
     try {
-      setFlagsFromString("--expose-gc");
+      setFlagsFromString2("--expose-gc");
       gc = runInNewContext("gc");
     } catch {
       gc = null;
     }
   }
   gc?.();
+}
+function oldSpaceUsed() {
+  for (const s of getHeapSpaceStatistics()) if (s.space_name === "old_space") return s.space_used_size;
+  return 0;
+}
+function capHeapGrowth(headroom = 24 << 20, everyMs = 250) {
+  let floor = oldSpaceUsed();
+  const timer = setInterval(() => {
+    const used = oldSpaceUsed();
+    if (used < floor) floor = used;
+    else if (used - floor > headroom) {
+      collectGarbage();
+      floor = oldSpaceUsed();
+    }
+  }, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 // src/app/eval/load-suite.ts
@@ -68740,10 +68787,10 @@ async function readStream(res, api, t0, url2, observe) {
   let ttft = null;
   let finish = null;
   let usage;
-  let done = false;
+  let done2 = false;
   const handle = (data) => {
     if (data === "[DONE]") {
-      done = true;
+      done2 = true;
       return;
     }
     let chunk;
@@ -68775,7 +68822,7 @@ async function readStream(res, api, t0, url2, observe) {
   }
   buf += decoder4.decode();
   if (buf.startsWith("data:")) handle(buf.slice(5).trim());
-  if (!done && finish === null) throw truncated2(url2, "the stream ended before [DONE]");
+  if (!done2 && finish === null) throw truncated2(url2, "the stream ended before [DONE]");
   return {
     text,
     finishReason: finish,
@@ -69103,9 +69150,9 @@ async function runSuite(o) {
     target = { ...target, base_url: served.baseUrl };
   }
   try {
-    const result = await runPlanned(o, t0, startedAt, { loaded, suite, target, scorers, limitedCases, plan: planFor(target), identity: local?.identity });
-    const newDir = join6(result.outDir, NEW_CASES_DIR);
     const newPlan = newPlanFor(target);
+    const result = await runPlanned(o, t0, startedAt, { loaded, suite, target, scorers, limitedCases, plan: planFor(target), identity: local?.identity, releaseIndex: !newPlan || newPlan.cases === 0 });
+    const newDir = join6(result.outDir, NEW_CASES_DIR);
     if (!newPlan || newPlan.cases === 0) {
       rmSync2(newDir, { recursive: true, force: true });
       return result;
@@ -69118,7 +69165,8 @@ async function runSuite(o) {
       scorers,
       limitedCases: newPlan.cases,
       plan: newPlan,
-      identity: local?.identity
+      identity: local?.identity,
+      releaseIndex: true
     });
     return { ...result, newCases: added };
   } finally {
@@ -69146,6 +69194,8 @@ async function runPlanned(o, t0, startedAt, p) {
       `eval ${suite.name}: ${plan.cases} cases \xD7 ${suite.repeats} repeat(s) against ${target.model} at ${target.base_url} (concurrency ${o.concurrency ?? suite.concurrency}${o.noCache ? ", no cache" : ""})`
     );
     const accumulator = new SummaryAccumulator(scorers, suite.repeats, o.exactPercentiles ?? false);
+    if (p.releaseIndex && !store.mayHoldRecords() && !scorers.some((s) => s.remote !== void 0) && plan.releaseIndex() >= 4 << 20) collectGarbage();
+    const uncapHeap = capHeapGrowth();
     const outcome = await runEval(
       plan,
       {
@@ -69168,7 +69218,7 @@ async function runPlanned(o, t0, startedAt, p) {
         deadlines: deadlinePolicy({ ...suite.timeouts, ...o.timeouts }),
         hedge: hedgeEnabled(o.hedge ?? suite.hedge, target.base_url)
       }
-    );
+    ).finally(uncapHeap);
     if (store.keptPrevious) {
       const summaryPath2 = join6(outDir, "summary.json");
       if (existsSync7(summaryPath2)) renameSync3(summaryPath2, join6(outDir, "summary.previous.json"));

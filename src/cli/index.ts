@@ -1,4 +1,7 @@
+import { tuneGarbageCollector } from "../app/process/tune-gc.js";
 import { main } from "./main.js";
+
+tuneGarbageCollector();
 
 main(process.argv.slice(2)).then(
   (code) => {

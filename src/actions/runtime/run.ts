@@ -2,8 +2,10 @@
 // their `main` here; nothing is read at module load.
 import * as core from "@actions/core";
 import { InternalError, LlmopsError, formatError } from "../../errors.js";
+import { tuneGarbageCollector } from "../../app/process/tune-gc.js";
 
 export async function runAction(main: () => Promise<void>): Promise<void> {
+  tuneGarbageCollector();
   try {
     await main();
   } catch (err) {

@@ -33,6 +33,7 @@ function plan(n: number): RunPlan {
     jobs: async function* () {
       for (const j of jobs) yield j;
     },
+    releaseIndex: () => 0,
   };
 }
 

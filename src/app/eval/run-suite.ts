@@ -31,6 +31,7 @@ import { sha256File } from "../fs/sha256-file.js";
 import { judgePlan, judgeRemote, withJudges, type JudgePlanEntry } from "./run-judges.js";
 import type { CaseSet } from "../../core/eval/case-set.js";
 import { NEW_CASES_DIR, newCaseSetOf } from "../../core/eval/new-cases.js";
+import { capHeapGrowth, collectGarbage } from "../process/collect-garbage.js";
 
 export interface RunSuiteOptions {
   suitePath: string;
@@ -240,9 +241,10 @@ export async function runSuite(o: RunSuiteOptions): Promise<RunSuiteResult> {
   }
   try {
     // The plan renders requests for the target as run (a started server's URL is known only now).
-    const result = await runPlanned(o, t0, startedAt, { loaded, suite, target, scorers, limitedCases, plan: planFor(target), identity: local?.identity });
-    const newDir = join(result.outDir, NEW_CASES_DIR);
+    // The new cases' stream looks their ids up in the yardstick's table: it is kept for them.
     const newPlan = newPlanFor(target);
+    const result = await runPlanned(o, t0, startedAt, { loaded, suite, target, scorers, limitedCases, plan: planFor(target), identity: local?.identity, releaseIndex: !newPlan || newPlan.cases === 0 });
+    const newDir = join(result.outDir, NEW_CASES_DIR);
     if (!newPlan || newPlan.cases === 0) {
       rmSync(newDir, { recursive: true, force: true });
       return result;
@@ -256,6 +258,7 @@ export async function runSuite(o: RunSuiteOptions): Promise<RunSuiteResult> {
       limitedCases: newPlan.cases,
       plan: newPlan,
       identity: local?.identity,
+      releaseIndex: true,
     });
     return { ...result, newCases: added };
   } finally {
@@ -267,7 +270,12 @@ async function runPlanned(
   o: RunSuiteOptions,
   t0: number,
   startedAt: string,
-  p: Omit<Awaited<ReturnType<typeof prepareSuite>>, "local" | "planFor" | "newPlanFor" | "newDatasetHash"> & { plan: RunPlan; identity: string | undefined },
+  p: Omit<Awaited<ReturnType<typeof prepareSuite>>, "local" | "planFor" | "newPlanFor" | "newDatasetHash"> & {
+    plan: RunPlan;
+    identity: string | undefined;
+    /** No later plan over these cases needs their id → index table. */
+    releaseIndex: boolean;
+  },
 ): Promise<RunSuiteResult> {
   const { loaded, suite, target, scorers, limitedCases, plan } = p;
   const outDir = resolve(o.cwd, o.out ?? join(".llmops", "eval", loaded.variant ? `${suite.name}@${loaded.variant}` : suite.name));
@@ -289,6 +297,11 @@ async function runPlanned(
       `eval ${suite.name}: ${plan.cases} cases × ${suite.repeats} repeat(s) against ${target.model} at ${target.base_url} (concurrency ${o.concurrency ?? suite.concurrency}${o.noCache ? ", no cache" : ""})`,
     );
     const accumulator = new SummaryAccumulator(scorers, suite.repeats, o.exactPercentiles ?? false);
+    // A fresh run (nothing on disk to resume) with only local scorers never looks a case id up
+    // again: the id table (25 MB at a million cases) is dropped, and collected before the run's
+    // own garbage piles on top of it.
+    if (p.releaseIndex && !store.mayHoldRecords() && !scorers.some((s) => s.remote !== undefined) && plan.releaseIndex() >= 4 << 20) collectGarbage();
+    const uncapHeap = capHeapGrowth();
     const outcome = await runEval(
       plan,
       {
@@ -311,7 +324,7 @@ async function runPlanned(
         deadlines: deadlinePolicy({ ...suite.timeouts, ...o.timeouts }),
         hedge: hedgeEnabled(o.hedge ?? suite.hedge, target.base_url),
       },
-    );
+    ).finally(uncapHeap);
     if (store.keptPrevious) {
       const summaryPath = join(outDir, "summary.json");
       if (existsSync(summaryPath)) renameSync(summaryPath, join(outDir, "summary.previous.json"));

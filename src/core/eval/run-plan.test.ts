@@ -8,6 +8,7 @@ import { shardCases } from "./shard.js";
 import { suiteSchema } from "./suite-schema.js";
 import { sha256 } from "./hash.js";
 import { stableStringify } from "../stable-json.js";
+import { InternalError } from "../../errors.js";
 
 const suite = suiteSchema.parse({ name: "s", cases: [{ input: "x" }], prompt: "Q: {{ input }}", target: { base_url: "http://127.0.0.1:1/v1", model: "m" }, scorers: [{ type: "exact_match" }], repeats: 2 });
 const target = effectiveTarget(suite, {});
@@ -33,6 +34,18 @@ describe("planRun", () => {
     const planned = new Set(expected.map((c) => c.id));
     for (const c of cases) if (!planned.has(c.id)) expect(plan.indexOf(c.id, 0)).toBe(-1);
     expect(plan.indexOf("c0", 2)).toBe(-1);
+  });
+
+  it("drops its id table on releaseIndex: the jobs still stream, and a lookup after it is an internal error, not a miss", async () => {
+    const { set } = await caseSetOf(cases);
+    const plan = planRun(set, new JobPlanner(suite, prompt, target), {});
+    expect(plan.releaseIndex()).toBeGreaterThan(0);
+    expect(set.ids.bytes).toBe(0);
+    let n = 0;
+    for await (const _ of plan.jobs()) n++;
+    expect(n).toBe(plan.size);
+    expect(() => plan.indexOf("c0", 0)).toThrow(InternalError);
+    expect(plan.releaseIndex()).toBe(0);
   });
 });
 

@@ -19,6 +19,11 @@ export interface RunPlan {
   plannedCases(): AsyncIterable<EvalCase>;
   /** The jobs in plan order, each case rendered as it is read. */
   jobs(): AsyncIterable<PlannedJob>;
+  /**
+   * Drop the case id → index table when nothing will call indexOf again (a fresh run with only
+   * local scorers, and no other plan over the same cases to come); returns the bytes it held.
+   */
+  releaseIndex(): number;
 }
 
 export interface CaseSelection {
@@ -60,6 +65,11 @@ export function planRun(cases: CaseSet, planner: JobPlanner, select: CaseSelecti
       return ordinal < 0 ? -1 : ordinal * repeats + repeat;
     },
     plannedCases,
+    releaseIndex() {
+      const bytes = cases.ids.bytes;
+      cases.ids.release();
+      return bytes;
+    },
     async *jobs() {
       let ordinal = 0;
       for await (const c of plannedCases()) yield* planner.jobsFor(c, ordinal++);

@@ -83,6 +83,7 @@ function plan(jobs: PlannedJob[]): RunPlan {
     jobs: async function* () {
       for (const j of jobs) yield j;
     },
+    releaseIndex: () => 0,
   };
 }
 
