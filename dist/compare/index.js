@@ -42607,7 +42607,7 @@ var ActionsLogger = class {
 };
 
 // src/app/compare/run-compare.ts
-import { appendFileSync as appendFileSync3, existsSync as existsSync4, writeFileSync } from "node:fs";
+import { closeSync as closeSync3, existsSync as existsSync4, openSync as openSync3, writeSync as writeSync2 } from "node:fs";
 import { mkdir as mkdir2, readFile, writeFile as writeFile2 } from "node:fs/promises";
 import { join as join3 } from "node:path";
 
@@ -63489,7 +63489,7 @@ function pairedBootstrapCorpus(baseline, candidate, width, aggregate, resamples,
   };
 }
 function bootstrapQuantile(values, q, resamples, seed) {
-  const sorted = sortFloat64(Float64Array.from(values));
+  const sorted = values instanceof Float64Array && ascending(values) ? values : sortFloat64(Float64Array.from(values));
   const n = sorted.length;
   const out = new Float64Array(resamples);
   if (n === 0) return out.fill(Number.NaN);
@@ -63516,6 +63516,10 @@ function bootstrapQuantile(values, q, resamples, seed) {
     out[b] = vLo + frac * (vHi - vLo);
   }
   return out;
+}
+function ascending(a) {
+  for (let i = 1; i < a.length; i++) if (!(a[i - 1] <= a[i])) return false;
+  return true;
 }
 
 // src/core/gate/decidable.ts
@@ -67589,6 +67593,25 @@ function collectGarbage() {
   }
   gc?.();
 }
+function oldSpaceUsed() {
+  for (const s of getHeapSpaceStatistics()) if (s.space_name === "old_space") return s.space_used_size;
+  return 0;
+}
+var HeapCap = class {
+  constructor(headroom = 24 << 20) {
+    this.headroom = headroom;
+  }
+  headroom;
+  floor = oldSpaceUsed();
+  check() {
+    const used = oldSpaceUsed();
+    if (used < this.floor) this.floor = used;
+    else if (used - this.floor > this.headroom) {
+      collectGarbage();
+      this.floor = oldSpaceUsed();
+    }
+  }
+};
 
 // src/app/compare/case-records.ts
 async function readCaseRecords(file2, ids) {
@@ -67842,7 +67865,8 @@ var MetricStream = class {
     const cn = co.filter((o) => !o.errored);
     if (bn.length > 0 && cn.length > 0) this.ne.add(id, bn, cn, this.allBinary);
   }
-  finish(info2, confidence, resamples, seed) {
+  /** `scratch(n)`: a work array of n values, shared by the metrics (one is finished at a time). */
+  finish(info2, confidence, resamples, seed, scratch) {
     const notes = [];
     const binary = this.nObs > 0 && this.allBinary;
     let kind = binary ? "binary" : "continuous";
@@ -67868,7 +67892,8 @@ var MetricStream = class {
     }
     const mb = v.mb.view();
     const mc = v.mc.view();
-    const diffs = Float64Array.from(mc, (x, i) => x - mb[i]);
+    const diffs = scratch(n);
+    for (let i = 0; i < n; i++) diffs[i] = mc[i] - mb[i];
     let intervalAt;
     if (kind === "corpus") intervalAt = fillCorpusRows(row, v.rowsB.view(), v.rowsC.view(), v.width, info2.aggregate, { confidence, resamples, seed });
     else if (kind === "binary" && kB === 1 && kC === 1) intervalAt = fillBinary(row, mb, mc, confidence);
@@ -68100,10 +68125,15 @@ var PairedStream = class {
     const intervals = /* @__PURE__ */ new Map();
     const flips = [];
     const runs = [this.baseline, this.candidate];
+    let work = new Float64Array(0);
+    const scratch = (n) => {
+      if (work.length < n) work = new Float64Array(n);
+      return work.subarray(0, n);
+    };
     for (const m of this.metrics) {
       const rule = policy.metrics[m.name];
       const info2 = metricInfo(m.name, runs, rule?.greater_is_better, opts.aggregateFor);
-      const { row, flips: f, intervalAt } = m.finish(info2, policy.confidence, policy.bootstrap_resamples, policy.seed);
+      const { row, flips: f, intervalAt } = m.finish(info2, policy.confidence, policy.bootstrap_resamples, policy.seed, scratch);
       intervals.set(row, intervalAt);
       row.notes.push(...corpusNotes(m.name, runs, opts.aggregateFor));
       row.gated = opts.gate && rule !== void 0 && rule.gate !== false;
@@ -68440,8 +68470,16 @@ async function compareRuns(o) {
   return { baseline, candidate, comparison, model, comment, files };
 }
 function writeChunks(path, chunks) {
-  writeFileSync(path, "");
-  for (const c of chunks) appendFileSync3(path, c);
+  const cap = new HeapCap();
+  const fd = openSync3(path, "w");
+  try {
+    for (const c of chunks) {
+      writeSync2(fd, c);
+      cap.check();
+    }
+  } finally {
+    closeSync3(fd);
+  }
 }
 async function streamComparison(o) {
   const { stream, baseline, candidate } = await streamPairedRuns(o.baselineDir, o.candidateDir);

@@ -67439,16 +67439,24 @@ function oldSpaceUsed() {
   for (const s of getHeapSpaceStatistics()) if (s.space_name === "old_space") return s.space_used_size;
   return 0;
 }
-function capHeapGrowth(headroom = 24 << 20, everyMs = 250) {
-  let floor = oldSpaceUsed();
-  const timer = setInterval(() => {
+var HeapCap = class {
+  constructor(headroom = 24 << 20) {
+    this.headroom = headroom;
+  }
+  headroom;
+  floor = oldSpaceUsed();
+  check() {
     const used = oldSpaceUsed();
-    if (used < floor) floor = used;
-    else if (used - floor > headroom) {
+    if (used < this.floor) this.floor = used;
+    else if (used - this.floor > this.headroom) {
       collectGarbage();
-      floor = oldSpaceUsed();
+      this.floor = oldSpaceUsed();
     }
-  }, everyMs);
+  }
+};
+function capHeapGrowth(headroom = 24 << 20, everyMs = 250) {
+  const cap = new HeapCap(headroom);
+  const timer = setInterval(() => cap.check(), everyMs);
   timer.unref();
   return () => clearInterval(timer);
 }

@@ -1,7 +1,7 @@
 // The compare-and-gate flow that `llmops compare|gate` and actions/compare share: read both runs,
 // compare them under the policy, build the report model, and write comparison.json and report.md
 // (the PR comment). Printing, exit codes, action outputs and pull-request.json stay with the callers.
-import { appendFileSync, existsSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, openSync, writeSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { aggregateFor, type Comparison } from "../../core/compare/index.js";
@@ -22,7 +22,7 @@ import { readEvalRun } from "../eval/eval-run-reader.js";
 import { serializeComparisonChunks } from "../../core/contracts/comparison.js";
 import { readCaseRecords } from "./case-records.js";
 import { streamPairedRuns } from "./stream-runs.js";
-import { collectGarbage } from "../process/collect-garbage.js";
+import { HeapCap, collectGarbage } from "../process/collect-garbage.js";
 
 export interface LoadedPolicy {
   policy: GatePolicy;
@@ -85,10 +85,18 @@ export async function compareRuns(o: CompareRunsOptions): Promise<CompareRunsRes
   return { baseline, candidate, comparison, model, comment, files };
 }
 
-/** Write a document given in pieces (a big comparison's flips are never one string). */
+/** Write a document given in pieces (a big comparison's flips are never one string), its garbage kept in check as it goes. */
 function writeChunks(path: string, chunks: Iterable<string>): void {
-  writeFileSync(path, "");
-  for (const c of chunks) appendFileSync(path, c);
+  const cap = new HeapCap();
+  const fd = openSync(path, "w");
+  try {
+    for (const c of chunks) {
+      writeSync(fd, c);
+      cap.check();
+    }
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Both runs streamed and paired by case id (bounded memory at any size; see stream-runs.ts), compared under the policy. */

@@ -27,23 +27,31 @@ function oldSpaceUsed(): number {
 }
 
 /**
- * While a long streaming pass runs (an eval of many cases): a full collection whenever the old
- * generation has grown `headroom` bytes past the least it held since the last one (checked every
- * `everyMs`). V8 lets it grow to 3–4× what is live before it collects by itself; in an eval at a
- * million cases that saw-tooth (old space 20 → 75 MB and back, every few seconds) is the peak RSS.
- * A collection with ~20 MB live takes 10–20 ms, about once a second at a million cases: what V8
- * would do anyway, a little earlier. Returns the function that stops it.
+ * A full collection whenever the old generation has grown `headroom` bytes past the least it held
+ * since the last one. V8 lets it grow to 3–4× what is live before it collects by itself; in an
+ * eval at a million cases that saw-tooth (old space 20 → 75 MB and back, every few seconds) is the
+ * peak RSS. A collection with ~20 MB live takes 10–20 ms, about once a second at a million cases:
+ * what V8 would do anyway, a little earlier. `check()` is cheap enough for every few thousand items
+ * of a synchronous loop (a timer never fires inside one).
  */
-export function capHeapGrowth(headroom = 24 << 20, everyMs = 250): () => void {
-  let floor = oldSpaceUsed();
-  const timer = setInterval(() => {
+export class HeapCap {
+  private floor = oldSpaceUsed();
+  constructor(private readonly headroom = 24 << 20) {}
+
+  check(): void {
     const used = oldSpaceUsed();
-    if (used < floor) floor = used; // V8 collected by itself
-    else if (used - floor > headroom) {
+    if (used < this.floor) this.floor = used; // V8 collected by itself
+    else if (used - this.floor > this.headroom) {
       collectGarbage();
-      floor = oldSpaceUsed();
+      this.floor = oldSpaceUsed();
     }
-  }, everyMs);
+  }
+}
+
+/** A HeapCap checked every `everyMs` while a long asynchronous pass runs (an eval); returns the function that stops it. */
+export function capHeapGrowth(headroom = 24 << 20, everyMs = 250): () => void {
+  const cap = new HeapCap(headroom);
+  const timer = setInterval(() => cap.check(), everyMs);
   timer.unref();
   return () => clearInterval(timer);
 }

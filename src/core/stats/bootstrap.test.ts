@@ -83,6 +83,16 @@ describe("paired bootstrap", () => {
     const med = quantile(draws, 0.5);
     expect(Math.abs(med - quantile(v, 0.95))).toBeLessThan(2);
   });
+
+  it("draws the same from sorted values read in place as from the same values unsorted, and leaves its input as it was", () => {
+    const v = Array.from(normalSample(2000, 100, 10, 9));
+    const unsorted = Float64Array.from(v);
+    const sorted = Float64Array.from(v).sort();
+    const before = Float64Array.from(unsorted);
+    expect(bootstrapQuantile(sorted, 0.95, 200, 5)).toEqual(bootstrapQuantile(unsorted, 0.95, 200, 5));
+    expect(bootstrapQuantile(sorted, 0.95, 200, 5)).toEqual(bootstrapQuantile(v, 0.95, 200, 5));
+    expect(unsorted).toEqual(before);
+  });
 });
 
 describe("BCa interval", () => {
