@@ -39515,9 +39515,27 @@ var ActionsLogger = class {
 function stableStringify(v) {
   if (typeof v === "bigint") return v.toString();
   if (v === null || typeof v !== "object") return JSON.stringify(v) ?? "null";
-  if (Array.isArray(v)) return `[${v.map(stableStringify).join(",")}]`;
+  if (Array.isArray(v)) {
+    let s2 = "[";
+    for (let i = 0; i < v.length; i++) {
+      if (i > 0) s2 += ",";
+      if (i in v) s2 += stableStringify(v[i]);
+    }
+    return `${s2}]`;
+  }
   const o = v;
-  return `{${Object.keys(o).sort().filter((k) => o[k] !== void 0).map((k) => `${JSON.stringify(k)}:${stableStringify(o[k])}`).join(",")}}`;
+  const keys = Object.keys(o);
+  if (keys.length > 1) keys.sort();
+  let s = "{";
+  let first = true;
+  for (const k of keys) {
+    const x = o[k];
+    if (x === void 0) continue;
+    if (!first) s += ",";
+    first = false;
+    s += `${JSON.stringify(k)}:${stableStringify(x)}`;
+  }
+  return `${s}}`;
 }
 
 // src/app/eval/run-suite.ts
@@ -59950,7 +59968,7 @@ function planRun(cases, planner, select) {
     },
     async *jobs() {
       let ordinal = 0;
-      for await (const c of plannedCases()) yield* planner.jobsFor(c, ordinal++);
+      for await (const c of plannedCases()) for (const job of planner.jobsFor(c, ordinal++)) yield job;
     }
   };
 }
@@ -64387,7 +64405,8 @@ async function dispatch(plan, found, todo, deps, opts, inOrder) {
   async function* pending() {
     for await (const job of plan.jobs()) if (state[job.index] !== DONE_BEFORE) yield job;
   }
-  const live = new LiveRun(pending()[Symbol.asyncIterator](), todo, deps, opts, { done: found.done, total: plan.size });
+  const jobs = found.done === 0 ? plan.jobs() : pending();
+  const live = new LiveRun(jobs[Symbol.asyncIterator](), todo, deps, opts, { done: found.done, total: plan.size });
   deps.progress.start(plan.size, "eval");
   deps.progress.tick(live.progressUpdate());
   try {

@@ -72,7 +72,9 @@ export function planRun(cases: CaseSet, planner: JobPlanner, select: CaseSelecti
     },
     async *jobs() {
       let ordinal = 0;
-      for await (const c of plannedCases()) yield* planner.jobsFor(c, ordinal++);
+      // A loop rather than yield*: yield* over an array in an async generator wraps it in an async
+      // iterator, a promise more a job.
+      for await (const c of plannedCases()) for (const job of planner.jobsFor(c, ordinal++)) yield job;
     },
   };
 }

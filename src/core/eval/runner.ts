@@ -200,7 +200,9 @@ async function dispatch(plan: RunPlan, found: Located, todo: number, deps: RunDe
   async function* pending() {
     for await (const job of plan.jobs()) if (state[job.index] !== DONE_BEFORE) yield job;
   }
-  const live = new LiveRun(pending()[Symbol.asyncIterator](), todo, deps, opts, { done: found.done, total: plan.size });
+  // With nothing done before, every job is pending: the plan's own stream, one generator fewer a job.
+  const jobs = found.done === 0 ? plan.jobs() : pending();
+  const live = new LiveRun(jobs[Symbol.asyncIterator](), todo, deps, opts, { done: found.done, total: plan.size });
   deps.progress.start(plan.size, "eval");
   deps.progress.tick(live.progressUpdate());
   try {
