@@ -62964,12 +62964,12 @@ function quantileSorted(sorted, q) {
   const hi = Math.min(lo + 1, n - 1);
   return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
 }
-function sortFloat64(a) {
+function sortFloat64(a, work) {
   const n = a.length;
   if (n < 2) return a;
   const keys = new Uint32Array(a.buffer, a.byteOffset, n * 2);
-  const scratch = new Float64Array(n);
-  const sk = new Uint32Array(scratch.buffer);
+  const scratch = work !== void 0 && work.length >= n && work.buffer !== a.buffer ? work : new Float64Array(n);
+  const sk = new Uint32Array(scratch.buffer, scratch.byteOffset, n * 2);
   for (let i = 0; i < n; i++) {
     const hi = keys[2 * i + 1];
     if (hi & 2147483648) {
@@ -68005,9 +68005,11 @@ var OperationalStream = class {
     });
     const tb = tokenSide2(this.tok.b);
     const tc = tokenSide2(this.tok.c);
+    const work = new Float64Array(Math.max(this.lb.length, this.lc.length));
+    const sortedB = sortFloat64(this.lb.view(), work);
+    const sortedC = sortFloat64(this.lc.view(), work);
     return {
-      // Sorted in place (the distribution and the bootstrap read only the sorted values).
-      latency: latencyDeltas(distributionOfSorted(sortFloat64(this.lb.view())), distributionOfSorted(sortFloat64(this.lc.view())), this.lb.view(), this.lc.view(), { confidence, resamples, seed }),
+      latency: latencyDeltas(distributionOfSorted(sortedB), distributionOfSorted(sortedC), sortedB, sortedC, { confidence, resamples, seed }),
       tokens: { baseline: tb, candidate: tc, delta_total: tc.total - tb.total, delta_per_case: tb.per_case !== null && tc.per_case !== null ? tc.per_case - tb.per_case : null },
       cost: this.anyCost ? this.costs(confidence, currency) : null
     };

@@ -364,9 +364,12 @@ class OperationalStream {
     });
     const tb = tokenSide(this.tok.b);
     const tc = tokenSide(this.tok.c);
+    // Sorted in place, both through one scratch array (the distribution and the bootstrap read only the sorted values).
+    const work = new Float64Array(Math.max(this.lb.length, this.lc.length));
+    const sortedB = sortFloat64(this.lb.view(), work);
+    const sortedC = sortFloat64(this.lc.view(), work);
     return {
-      // Sorted in place (the distribution and the bootstrap read only the sorted values).
-      latency: latencyDeltas(distributionOfSorted(sortFloat64(this.lb.view())), distributionOfSorted(sortFloat64(this.lc.view())), this.lb.view(), this.lc.view(), { confidence, resamples, seed }),
+      latency: latencyDeltas(distributionOfSorted(sortedB), distributionOfSorted(sortedC), sortedB, sortedC, { confidence, resamples, seed }),
       tokens: { baseline: tb, candidate: tc, delta_total: tc.total - tb.total, delta_per_case: tb.per_case !== null && tc.per_case !== null ? tc.per_case - tb.per_case : null },
       cost: this.anyCost ? this.costs(confidence, currency) : null,
     };

@@ -47,16 +47,18 @@ export function quantile(xs: ArrayLike<number>, q: number): number {
 
 /**
  * Sort a Float64Array in place, ascending, as `Float64Array.prototype.sort()` orders it (−0 before
- * +0; no NaN expected): an LSD radix sort on the bits, with one scratch array of the same length.
+ * +0; no NaN expected): an LSD radix sort on the bits, with one scratch array of the same length
+ * (the caller's `work` when given).
  * V8's own typed-array sort boxes every element (about 40 bytes each in work arrays), which at a
  * million latencies is the largest allocation of a comparison.
  */
-export function sortFloat64(a: Float64Array): Float64Array {
+export function sortFloat64(a: Float64Array, work?: Float64Array): Float64Array {
   const n = a.length;
   if (n < 2) return a;
   const keys = new Uint32Array(a.buffer, a.byteOffset, n * 2);
-  const scratch = new Float64Array(n);
-  const sk = new Uint32Array(scratch.buffer);
+  // `work`, when at least as long (and not `a`'s own memory), is the scratch: two sorts share one.
+  const scratch = work !== undefined && work.length >= n && work.buffer !== a.buffer ? work : new Float64Array(n);
+  const sk = new Uint32Array(scratch.buffer, scratch.byteOffset, n * 2);
   // Order-preserving keys: flip every bit of a negative number, only the sign bit of the others.
   for (let i = 0; i < n; i++) {
     const hi = keys[2 * i + 1]!;

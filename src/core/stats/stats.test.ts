@@ -291,6 +291,11 @@ describe("sortFloat64", () => {
       const want = Float64Array.from(a).sort();
       const got = sortFloat64(Float64Array.from(a));
       expect(Array.from(got, (x) => Object.is(x, -0) ? "-0" : x)).toEqual(Array.from(want, (x) => Object.is(x, -0) ? "-0" : x));
+      // Through a caller's scratch array, longer than needed and reused: the same order.
+      const work = new Float64Array(n + 5).fill(7);
+      for (const input of [Float64Array.from(a), Float64Array.from(a).reverse()]) {
+        expect(Array.from(sortFloat64(input, work), (x) => (Object.is(x, -0) ? "-0" : x))).toEqual(Array.from(want, (x) => (Object.is(x, -0) ? "-0" : x)));
+      }
     }
   });
 });
