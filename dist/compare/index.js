@@ -69029,8 +69029,10 @@ function parseTagObject(body2) {
 
 // src/core/eval/case-set.ts
 var MAX_NAMED_DUPLICATES = 1e3;
-async function* take(source, n) {
-  if (n === void 0) return yield* source;
+function take(source, n) {
+  return n === void 0 ? source : takeFirst(source, n);
+}
+async function* takeFirst(source, n) {
   if (n <= 0) return;
   let i = 0;
   for await (const x of source) {
@@ -69824,6 +69826,7 @@ async function loadSuite(path, cwd, variant, within) {
     const expected = lines === void 0 ? void 0 : limit === void 0 ? lines : Math.min(lines, limit);
     const source = expected === void 0 || expected > GC_EVERY_CASES ? () => collectingEvery(read(), GC_EVERY_CASES) : read;
     scanned = await scanCases(() => take(source(), limit), expected !== void 0 && expected > 1024 ? expected : void 0);
+    scanned = { ...scanned, set: { ...scanned.set, stream: () => take(read(), limit) } };
     if (scanned.set.ids.bytes >= 4 << 20) collectGarbage();
     if (scanned.set.count === 0) throw new ConfigError(`${shown}: no cases in the file`, { hint: 'add at least one JSON line {"id": \u2026, "input": \u2026, "expected": \u2026}' });
   }

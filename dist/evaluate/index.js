@@ -59857,8 +59857,10 @@ var DigestIndex = class {
 
 // src/core/eval/case-set.ts
 var MAX_NAMED_DUPLICATES = 1e3;
-async function* take(source, n) {
-  if (n === void 0) return yield* source;
+function take(source, n) {
+  return n === void 0 ? source : takeFirst(source, n);
+}
+async function* takeFirst(source, n) {
   if (n <= 0) return;
   let i = 0;
   for await (const x of source) {
@@ -59949,7 +59951,7 @@ function planRun(cases, planner, select) {
         yield c;
       }
     }
-    if (n !== planned) throw new ConfigError(`the cases changed while the run was reading them (${n} planned cases read, ${planned} when the suite was loaded)`, { hint: "do not rewrite the case file during a run; run again" });
+    if (n !== planned) throw changedWhileReading(n, planned);
   }
   return {
     size: planned * repeats,
@@ -59966,11 +59968,22 @@ function planRun(cases, planner, select) {
       cases.ids.release();
       return bytes;
     },
+    // plannedCases inlined (one generator, not two, between the case file and the runner: each is
+    // a promise and an iterator result a case), and a loop rather than yield* over the case's jobs
+    // (yield* over an array in an async generator wraps it in one more async iterator).
     async *jobs() {
+      let s = 0;
       let ordinal = 0;
-      for await (const c of plannedCases()) for (const job of planner.jobsFor(c, ordinal++)) yield job;
+      for await (const c of limited < cases.count ? take(cases.stream(), limited) : cases.stream()) {
+        if (ordinalOf(s++) < 0) continue;
+        for (const job of planner.jobsFor(c, ordinal++)) yield job;
+      }
+      if (ordinal !== planned) throw changedWhileReading(ordinal, planned);
     }
   };
+}
+function changedWhileReading(read, planned) {
+  return new ConfigError(`the cases changed while the run was reading them (${read} planned cases read, ${planned} when the suite was loaded)`, { hint: "do not rewrite the case file during a run; run again" });
 }
 
 // node_modules/@huggingface/jinja/dist/index.js
@@ -68425,6 +68438,7 @@ async function loadSuite(path, cwd, variant, within) {
     const expected = lines === void 0 ? void 0 : limit === void 0 ? lines : Math.min(lines, limit);
     const source = expected === void 0 || expected > GC_EVERY_CASES ? () => collectingEvery(read(), GC_EVERY_CASES) : read;
     scanned = await scanCases(() => take(source(), limit), expected !== void 0 && expected > 1024 ? expected : void 0);
+    scanned = { ...scanned, set: { ...scanned.set, stream: () => take(read(), limit) } };
     if (scanned.set.ids.bytes >= 4 << 20) collectGarbage();
     if (scanned.set.count === 0) throw new ConfigError(`${shown}: no cases in the file`, { hint: 'add at least one JSON line {"id": \u2026, "input": \u2026, "expected": \u2026}' });
   }

@@ -17,9 +17,12 @@ export interface CaseSet {
 /** At most this many repeated inputs are confirmed and named; the rest are counted. */
 const MAX_NAMED_DUPLICATES = 1000;
 
-/** The first `n` items of a stream. */
-export async function* take<T>(source: AsyncIterable<T>, n: number | undefined): AsyncIterable<T> {
-  if (n === undefined) return yield* source;
+/** The first `n` items of a stream (the stream itself when `n` is undefined: no generator in between). */
+export function take<T>(source: AsyncIterable<T>, n: number | undefined): AsyncIterable<T> {
+  return n === undefined ? source : takeFirst(source, n);
+}
+
+async function* takeFirst<T>(source: AsyncIterable<T>, n: number): AsyncIterable<T> {
   if (n <= 0) return;
   let i = 0;
   for await (const x of source) {

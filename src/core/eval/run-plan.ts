@@ -53,7 +53,7 @@ export function planRun(cases: CaseSet, planner: JobPlanner, select: CaseSelecti
         yield c;
       }
     }
-    if (n !== planned) throw new ConfigError(`the cases changed while the run was reading them (${n} planned cases read, ${planned} when the suite was loaded)`, { hint: "do not rewrite the case file during a run; run again" });
+    if (n !== planned) throw changedWhileReading(n, planned);
   }
   return {
     size: planned * repeats,
@@ -70,11 +70,21 @@ export function planRun(cases: CaseSet, planner: JobPlanner, select: CaseSelecti
       cases.ids.release();
       return bytes;
     },
+    // plannedCases inlined (one generator, not two, between the case file and the runner: each is
+    // a promise and an iterator result a case), and a loop rather than yield* over the case's jobs
+    // (yield* over an array in an async generator wraps it in one more async iterator).
     async *jobs() {
+      let s = 0;
       let ordinal = 0;
-      // A loop rather than yield*: yield* over an array in an async generator wraps it in an async
-      // iterator, a promise more a job.
-      for await (const c of plannedCases()) for (const job of planner.jobsFor(c, ordinal++)) yield job;
+      for await (const c of limited < cases.count ? take(cases.stream(), limited) : cases.stream()) {
+        if (ordinalOf(s++) < 0) continue;
+        for (const job of planner.jobsFor(c, ordinal++)) yield job;
+      }
+      if (ordinal !== planned) throw changedWhileReading(ordinal, planned);
     },
   };
+}
+
+function changedWhileReading(read: number, planned: number): ConfigError {
+  return new ConfigError(`the cases changed while the run was reading them (${read} planned cases read, ${planned} when the suite was loaded)`, { hint: "do not rewrite the case file during a run; run again" });
 }
