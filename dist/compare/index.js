@@ -1296,8 +1296,8 @@ var require_util = __commonJS({
             iterator = iterable[Symbol.asyncIterator]();
           },
           async pull(controller) {
-            const { done: done2, value } = await iterator.next();
-            if (done2) {
+            const { done, value } = await iterator.next();
+            if (done) {
               queueMicrotask(() => {
                 controller.close();
                 controller.byobRequest?.respond(0);
@@ -3842,8 +3842,8 @@ var require_webidl = __commonJS({
           });
         }
         while (true) {
-          const { done: done2, value } = method.next();
-          if (done2) {
+          const { done, value } = method.next();
+          if (done) {
             break;
           }
           seq.push(converter(value, prefix, `${argument}[${index++}]`));
@@ -4673,8 +4673,8 @@ var require_util2 = __commonJS({
       const bytes = [];
       let byteLength = 0;
       while (true) {
-        const { done: done2, value: chunk } = await reader.read();
-        if (done2) {
+        const { done, value: chunk } = await reader.read();
+        if (done) {
           return Buffer.concat(bytes, byteLength);
         }
         if (!isUint8Array(chunk)) {
@@ -5585,8 +5585,8 @@ Content-Type: ${value.type || "application/octet-stream"}\r
             iterator = action(object2)[Symbol.asyncIterator]();
           },
           async pull(controller) {
-            const { value, done: done2 } = await iterator.next();
-            if (done2) {
+            const { value, done } = await iterator.next();
+            if (done) {
               queueMicrotask(() => {
                 controller.close();
                 controller.byobRequest?.respond(0);
@@ -14386,11 +14386,11 @@ var require_fetch = __commonJS({
           let bytes;
           let isFailure;
           try {
-            const { done: done2, value } = await fetchParams.controller.next();
+            const { done, value } = await fetchParams.controller.next();
             if (isAborted(fetchParams)) {
               break;
             }
-            bytes = done2 ? void 0 : value;
+            bytes = done ? void 0 : value;
           } catch (err) {
             if (fetchParams.controller.ended && !timingInfo.encodedBodySize) {
               bytes = void 0;
@@ -14989,14 +14989,14 @@ var require_util4 = __commonJS({
       (async () => {
         while (!fr[kAborted]) {
           try {
-            const { done: done2, value } = await chunkPromise;
+            const { done, value } = await chunkPromise;
             if (isFirstChunk && !fr[kAborted]) {
               queueMicrotask(() => {
                 fireAProgressEvent("loadstart", fr);
               });
             }
             isFirstChunk = false;
-            if (!done2 && types.isUint8Array(value)) {
+            if (!done && types.isUint8Array(value)) {
               bytes.push(value);
               if ((fr[kLastProgressEventFired] === void 0 || Date.now() - fr[kLastProgressEventFired] >= 50) && !fr[kAborted]) {
                 fr[kLastProgressEventFired] = Date.now();
@@ -15005,7 +15005,7 @@ var require_util4 = __commonJS({
                 });
               }
               chunkPromise = reader.read();
-            } else if (done2) {
+            } else if (done) {
               queueMicrotask(() => {
                 fr[kState] = "done";
                 try {
@@ -42441,10 +42441,7 @@ This is a bug in llmops; please report it with the command you ran.`;
 
 // src/app/process/tune-gc.ts
 import { setFlagsFromString } from "node:v8";
-var done = false;
 function tuneGarbageCollector() {
-  if (done) return;
-  done = true;
   try {
     setFlagsFromString("--no-allocation-site-pretenuring");
   } catch {
@@ -69406,11 +69403,15 @@ import { open as open3 } from "node:fs/promises";
 import { extname } from "node:path";
 import { StringDecoder as StringDecoder2 } from "node:string_decoder";
 import { createGunzip } from "node:zlib";
+function isPlainJsonl(path) {
+  const lower = path.toLowerCase();
+  return lower.endsWith(".jsonl") || lower.endsWith(".ndjson") || lower.endsWith(".json");
+}
 function caseFileReader(path, shown) {
   const lower = path.toLowerCase();
   if (lower.endsWith(".parquet")) return () => parquetCases(path, shown);
   if (lower.endsWith(".gz")) return () => jsonlCases(path, shown, true);
-  if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson") || lower.endsWith(".json")) return () => jsonlCases(path, shown, false);
+  if (isPlainJsonl(path)) return () => jsonlCases(path, shown, false);
   throw new ConfigError(`${shown}: unsupported cases file type "${extname(path)}"`, { hint: "use .jsonl, .jsonl.gz or .parquet" });
 }
 async function* jsonlCases(path, shown, gzip) {
@@ -69820,8 +69821,7 @@ async function loadSuite(path, cwd, variant, within) {
     contain(dataPath, `${displayFile}:${pos.line}:${pos.col}: cases.file`);
     const read = caseFileReader(dataPath, shown);
     const limit = suite.cases.limit;
-    const jsonl = /\.(jsonl|ndjson|json)$/i.test(dataPath);
-    const { hash: hash3, lines } = await sha256AndLines(dataPath, jsonl);
+    const { hash: hash3, lines } = await sha256AndLines(dataPath, isPlainJsonl(dataPath));
     datasetHash = hash3;
     const expected = lines === void 0 ? void 0 : limit === void 0 ? lines : Math.min(lines, limit);
     const source = expected === void 0 || expected > GC_EVERY_CASES ? () => collectingEvery(read(), GC_EVERY_CASES) : read;

@@ -1288,8 +1288,8 @@ var require_util = __commonJS({
             iterator2 = iterable[Symbol.asyncIterator]();
           },
           async pull(controller) {
-            const { done: done2, value } = await iterator2.next();
-            if (done2) {
+            const { done, value } = await iterator2.next();
+            if (done) {
               queueMicrotask(() => {
                 controller.close();
                 controller.byobRequest?.respond(0);
@@ -3834,8 +3834,8 @@ var require_webidl = __commonJS({
           });
         }
         while (true) {
-          const { done: done2, value } = method.next();
-          if (done2) {
+          const { done, value } = method.next();
+          if (done) {
             break;
           }
           seq.push(converter(value, prefix2, `${argument}[${index++}]`));
@@ -4665,8 +4665,8 @@ var require_util2 = __commonJS({
       const bytes = [];
       let byteLength = 0;
       while (true) {
-        const { done: done2, value: chunk } = await reader.read();
-        if (done2) {
+        const { done, value: chunk } = await reader.read();
+        if (done) {
           return Buffer.concat(bytes, byteLength);
         }
         if (!isUint8Array(chunk)) {
@@ -5577,8 +5577,8 @@ Content-Type: ${value.type || "application/octet-stream"}\r
             iterator2 = action5(object2)[Symbol.asyncIterator]();
           },
           async pull(controller) {
-            const { value, done: done2 } = await iterator2.next();
-            if (done2) {
+            const { value, done } = await iterator2.next();
+            if (done) {
               queueMicrotask(() => {
                 controller.close();
                 controller.byobRequest?.respond(0);
@@ -14378,11 +14378,11 @@ var require_fetch = __commonJS({
           let bytes;
           let isFailure;
           try {
-            const { done: done2, value } = await fetchParams.controller.next();
+            const { done, value } = await fetchParams.controller.next();
             if (isAborted(fetchParams)) {
               break;
             }
-            bytes = done2 ? void 0 : value;
+            bytes = done ? void 0 : value;
           } catch (err) {
             if (fetchParams.controller.ended && !timingInfo.encodedBodySize) {
               bytes = void 0;
@@ -14981,14 +14981,14 @@ var require_util4 = __commonJS({
       (async () => {
         while (!fr[kAborted]) {
           try {
-            const { done: done2, value } = await chunkPromise;
+            const { done, value } = await chunkPromise;
             if (isFirstChunk && !fr[kAborted]) {
               queueMicrotask(() => {
                 fireAProgressEvent("loadstart", fr);
               });
             }
             isFirstChunk = false;
-            if (!done2 && types2.isUint8Array(value)) {
+            if (!done && types2.isUint8Array(value)) {
               bytes.push(value);
               if ((fr[kLastProgressEventFired] === void 0 || Date.now() - fr[kLastProgressEventFired] >= 50) && !fr[kAborted]) {
                 fr[kLastProgressEventFired] = Date.now();
@@ -14997,7 +14997,7 @@ var require_util4 = __commonJS({
                 });
               }
               chunkPromise = reader.read();
-            } else if (done2) {
+            } else if (done) {
               queueMicrotask(() => {
                 fr[kState] = "done";
                 try {
@@ -21012,7 +21012,7 @@ var require_light = __commonJS({
             });
           }
           stop(options = {}) {
-            var done2, waitForExecuting;
+            var done, waitForExecuting;
             options = parser$5.load(options, this.stopDefaults);
             waitForExecuting = (at) => {
               var finished;
@@ -21034,7 +21034,7 @@ var require_light = __commonJS({
                 }
               });
             };
-            done2 = options.dropWaitingJobs ? (this._run = function(index, next) {
+            done = options.dropWaitingJobs ? (this._run = function(index, next) {
               return next.doDrop({
                 message: options.dropErrorMessage
               });
@@ -21069,7 +21069,7 @@ var require_light = __commonJS({
             this.stop = () => {
               return this.Promise.reject(new Bottleneck3.prototype.BottleneckError("stop() has already been called"));
             };
-            return done2;
+            return done;
           }
           async _addToQueue(job) {
             var args, blocked, error63, options, reachedHWM, shifted, strategy;
@@ -38414,10 +38414,7 @@ This is a bug in llmops; please report it with the command you ran.`;
 
 // src/app/process/tune-gc.ts
 import { setFlagsFromString } from "node:v8";
-var done = false;
 function tuneGarbageCollector() {
-  if (done) return;
-  done = true;
   try {
     setFlagsFromString("--no-allocation-site-pretenuring");
   } catch {
@@ -42584,11 +42581,11 @@ function gather(octokit, results, iterator2, mapFn) {
       return results;
     }
     let earlyExit = false;
-    function done2() {
+    function done() {
       earlyExit = true;
     }
     results = results.concat(
-      mapFn ? mapFn(result.value, done2) : result.value.data
+      mapFn ? mapFn(result.value, done) : result.value.data
     );
     if (earlyExit) {
       return results;
@@ -44409,26 +44406,26 @@ var AST = class {
       }
     } else {
       let iterations = 0;
-      let done2 = false;
+      let done = false;
       do {
-        done2 = true;
+        done = true;
         for (let i = 0; i < this.#parts.length; i++) {
           const c = this.#parts[i];
           if (typeof c === "object") {
             c.#flatten();
             if (this.#canAdopt(c)) {
-              done2 = false;
+              done = false;
               this.#adopt(c, i);
             } else if (this.#canAdoptWithSpace(c)) {
-              done2 = false;
+              done = false;
               this.#adoptWithSpace(c, i);
             } else if (this.#canUsurp(c)) {
-              done2 = false;
+              done = false;
               this.#usurp(c);
             }
           }
         }
-      } while (!done2 && ++iterations < 10);
+      } while (!done && ++iterations < 10);
     }
     this.#toString = void 0;
   }
@@ -47750,8 +47747,8 @@ async function* streamAsyncIterator() {
   const reader = this.getReader();
   try {
     while (true) {
-      const { done: done2, value } = await reader.read();
-      if (done2) {
+      const { done, value } = await reader.read();
+      if (done) {
         return;
       }
       yield value;

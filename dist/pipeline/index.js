@@ -1288,8 +1288,8 @@ var require_util = __commonJS({
             iterator = iterable[Symbol.asyncIterator]();
           },
           async pull(controller) {
-            const { done: done2, value } = await iterator.next();
-            if (done2) {
+            const { done, value } = await iterator.next();
+            if (done) {
               queueMicrotask(() => {
                 controller.close();
                 controller.byobRequest?.respond(0);
@@ -3834,8 +3834,8 @@ var require_webidl = __commonJS({
           });
         }
         while (true) {
-          const { done: done2, value } = method.next();
-          if (done2) {
+          const { done, value } = method.next();
+          if (done) {
             break;
           }
           seq.push(converter(value, prefix2, `${argument}[${index++}]`));
@@ -4665,8 +4665,8 @@ var require_util2 = __commonJS({
       const bytes = [];
       let byteLength = 0;
       while (true) {
-        const { done: done2, value: chunk } = await reader.read();
-        if (done2) {
+        const { done, value: chunk } = await reader.read();
+        if (done) {
           return Buffer.concat(bytes, byteLength);
         }
         if (!isUint8Array(chunk)) {
@@ -5577,8 +5577,8 @@ Content-Type: ${value.type || "application/octet-stream"}\r
             iterator = action5(object2)[Symbol.asyncIterator]();
           },
           async pull(controller) {
-            const { value, done: done2 } = await iterator.next();
-            if (done2) {
+            const { value, done } = await iterator.next();
+            if (done) {
               queueMicrotask(() => {
                 controller.close();
                 controller.byobRequest?.respond(0);
@@ -14378,11 +14378,11 @@ var require_fetch = __commonJS({
           let bytes;
           let isFailure;
           try {
-            const { done: done2, value } = await fetchParams.controller.next();
+            const { done, value } = await fetchParams.controller.next();
             if (isAborted(fetchParams)) {
               break;
             }
-            bytes = done2 ? void 0 : value;
+            bytes = done ? void 0 : value;
           } catch (err) {
             if (fetchParams.controller.ended && !timingInfo.encodedBodySize) {
               bytes = void 0;
@@ -14981,14 +14981,14 @@ var require_util4 = __commonJS({
       (async () => {
         while (!fr[kAborted]) {
           try {
-            const { done: done2, value } = await chunkPromise;
+            const { done, value } = await chunkPromise;
             if (isFirstChunk && !fr[kAborted]) {
               queueMicrotask(() => {
                 fireAProgressEvent("loadstart", fr);
               });
             }
             isFirstChunk = false;
-            if (!done2 && types2.isUint8Array(value)) {
+            if (!done && types2.isUint8Array(value)) {
               bytes.push(value);
               if ((fr[kLastProgressEventFired] === void 0 || Date.now() - fr[kLastProgressEventFired] >= 50) && !fr[kAborted]) {
                 fr[kLastProgressEventFired] = Date.now();
@@ -14997,7 +14997,7 @@ var require_util4 = __commonJS({
                 });
               }
               chunkPromise = reader.read();
-            } else if (done2) {
+            } else if (done) {
               queueMicrotask(() => {
                 fr[kState] = "done";
                 try {
@@ -36323,10 +36323,7 @@ This is a bug in llmops; please report it with the command you ran.`;
 
 // src/app/process/tune-gc.ts
 import { setFlagsFromString } from "node:v8";
-var done = false;
 function tuneGarbageCollector() {
-  if (done) return;
-  done = true;
   try {
     setFlagsFromString("--no-allocation-site-pretenuring");
   } catch {
@@ -37689,26 +37686,26 @@ var AST = class {
       }
     } else {
       let iterations = 0;
-      let done2 = false;
+      let done = false;
       do {
-        done2 = true;
+        done = true;
         for (let i = 0; i < this.#parts.length; i++) {
           const c = this.#parts[i];
           if (typeof c === "object") {
             c.#flatten();
             if (this.#canAdopt(c)) {
-              done2 = false;
+              done = false;
               this.#adopt(c, i);
             } else if (this.#canAdoptWithSpace(c)) {
-              done2 = false;
+              done = false;
               this.#adoptWithSpace(c, i);
             } else if (this.#canUsurp(c)) {
-              done2 = false;
+              done = false;
               this.#usurp(c);
             }
           }
         }
-      } while (!done2 && ++iterations < 10);
+      } while (!done && ++iterations < 10);
     }
     this.#toString = void 0;
   }
@@ -41030,8 +41027,8 @@ async function* streamAsyncIterator() {
   const reader = this.getReader();
   try {
     while (true) {
-      const { done: done2, value } = await reader.read();
-      if (done2) {
+      const { done, value } = await reader.read();
+      if (done) {
         return;
       }
       yield value;

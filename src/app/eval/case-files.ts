@@ -9,12 +9,18 @@ import { createGunzip } from "node:zlib";
 import { parseCaseLine, toCase, type EvalCase } from "../../core/eval/cases.js";
 import { ConfigError } from "../../errors.js";
 
+/** A plain (not gzipped) JSONL case file: one case at most a line, so its line count bounds its cases. */
+export function isPlainJsonl(path: string): boolean {
+  const lower = path.toLowerCase();
+  return lower.endsWith(".jsonl") || lower.endsWith(".ndjson") || lower.endsWith(".json");
+}
+
 /** A reader of the file's cases in order, or a ConfigError for an unsupported type. */
 export function caseFileReader(path: string, shown: string): () => AsyncIterable<EvalCase> {
   const lower = path.toLowerCase();
   if (lower.endsWith(".parquet")) return () => parquetCases(path, shown);
   if (lower.endsWith(".gz")) return () => jsonlCases(path, shown, true);
-  if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson") || lower.endsWith(".json")) return () => jsonlCases(path, shown, false);
+  if (isPlainJsonl(path)) return () => jsonlCases(path, shown, false);
   throw new ConfigError(`${shown}: unsupported cases file type "${extname(path)}"`, { hint: "use .jsonl, .jsonl.gz or .parquet" });
 }
 

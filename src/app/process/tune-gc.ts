@@ -13,11 +13,7 @@
 // at start is enough; it changes where objects are made, never what a program computes.
 import { setFlagsFromString } from "node:v8";
 
-let done = false;
-
 export function tuneGarbageCollector(): void {
-  if (done) return;
-  done = true;
   try {
     setFlagsFromString("--no-allocation-site-pretenuring");
   } catch {
