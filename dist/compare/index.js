@@ -69025,6 +69025,7 @@ function parseTagObject(body2) {
 }
 
 // src/core/eval/case-set.ts
+var PRESIZE_MAX = 2e6;
 var MAX_NAMED_DUPLICATES = 1e3;
 function take(source, n) {
   return n === void 0 ? source : takeFirst(source, n);
@@ -69038,7 +69039,7 @@ async function* takeFirst(source, n) {
   }
 }
 async function scanCases(read, expected) {
-  const capacity = expected === void 0 ? void 0 : Math.ceil(expected * 2 / 3);
+  const capacity = expected === void 0 ? void 0 : Math.ceil(Math.min(expected, PRESIZE_MAX) * 2 / 3);
   const ids = new DigestIndex(capacity);
   const inputs = new DigestIndex(capacity);
   const inputSuspects = [];

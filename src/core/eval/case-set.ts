@@ -14,6 +14,9 @@ export interface CaseSet {
   ids: DigestIndex;
 }
 
+/** The most cases the scan's tables are sized for up front (25 MB a table at 1M; 50 MB here). */
+const PRESIZE_MAX = 2_000_000;
+
 /** At most this many repeated inputs are confirmed and named; the rest are counted. */
 const MAX_NAMED_DUPLICATES = 1000;
 
@@ -42,7 +45,9 @@ async function* takeFirst<T>(source: AsyncIterable<T>, n: number): AsyncIterable
 export async function scanCases(read: () => AsyncIterable<EvalCase>, expected?: number): Promise<{ set: CaseSet; warnings: string[] }> {
   // A table of `capacity` is made with 2 × capacity slots (rounded up to a power of two) and grows
   // past 3/4 full: 2/3 of the expected count gives the smallest table that holds it without growing.
-  const capacity = expected === undefined ? undefined : Math.ceil((expected * 2) / 3);
+  // The line count is a hint from the file, not a count of cases (blank lines are lines): a file of
+  // a billion newlines must not size a 12 GB table. Past PRESIZE_MAX the tables grow as cases come.
+  const capacity = expected === undefined ? undefined : Math.ceil((Math.min(expected, PRESIZE_MAX) * 2) / 3);
   const ids = new DigestIndex(capacity);
   const inputs = new DigestIndex(capacity);
   const inputSuspects: [number, number][] = [];

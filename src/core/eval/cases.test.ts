@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError } from "../../errors.js";
 import { parseCasesJsonl } from "./cases.js";
-import { caseSetOf } from "./case-set.js";
+import { caseSetOf, scanCases } from "./case-set.js";
 
 describe("duplicate cases", () => {
   const text = ['{"id":"a","input":"24+19="}', "", '{"id":"b","input":"1+1="}', '{"id":"c","input":"24+19="}'].join("\n");
@@ -24,5 +24,18 @@ describe("duplicate cases", () => {
     const { set } = await caseSetOf(cases);
     expect(set.count).toBe(3);
     expect(["a", "b", "c", "nope"].map((id) => set.ids.get(id))).toEqual([0, 1, 2, -1]);
+  });
+});
+
+describe("scanCases sized from a line count", () => {
+  it("takes the count as a hint with a ceiling: a file of a billion blank lines does not size a 12 GB table", async () => {
+    const cases = parseCasesJsonl('{"id":"a","input":"x"}\n{"id":"b","input":"y"}', "cases.jsonl");
+    async function* read() {
+      yield* cases;
+    }
+    const { set } = await scanCases(read, 1_000_000_000);
+    expect(set.count).toBe(2);
+    expect(set.ids.get("b")).toBe(1);
+    expect(set.ids.bytes).toBeLessThanOrEqual(2 ** 22 * 12); // the 2M-case ceiling: 2^22 slots of 12 bytes
   });
 });
