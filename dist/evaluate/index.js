@@ -52,10 +52,10 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 var require_tunnel = __commonJS({
   "node_modules/tunnel/lib/tunnel.js"(exports) {
     "use strict";
-    var net = __require("net");
-    var tls = __require("tls");
-    var http2 = __require("http");
-    var https2 = __require("https");
+    var net2 = __require("net");
+    var tls2 = __require("tls");
+    var http = __require("http");
+    var https = __require("https");
     var events = __require("events");
     var assert2 = __require("assert");
     var util = __require("util");
@@ -65,24 +65,24 @@ var require_tunnel = __commonJS({
     exports.httpsOverHttps = httpsOverHttps2;
     function httpOverHttp2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = http2.request;
+      agent.request = http.request;
       return agent;
     }
     function httpsOverHttp2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = http2.request;
+      agent.request = http.request;
       agent.createSocket = createSecureSocket;
       agent.defaultPort = 443;
       return agent;
     }
     function httpOverHttps2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = https2.request;
+      agent.request = https.request;
       return agent;
     }
     function httpsOverHttps2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = https2.request;
+      agent.request = https.request;
       agent.createSocket = createSecureSocket;
       agent.defaultPort = 443;
       return agent;
@@ -91,7 +91,7 @@ var require_tunnel = __commonJS({
       var self = this;
       self.options = options || {};
       self.proxyOptions = self.options.proxy || {};
-      self.maxSockets = self.options.maxSockets || http2.Agent.defaultMaxSockets;
+      self.maxSockets = self.options.maxSockets || http.Agent.defaultMaxSockets;
       self.requests = [];
       self.sockets = [];
       self.on("free", function onFree(socket, host, port, localAddress) {
@@ -229,7 +229,7 @@ var require_tunnel = __commonJS({
           socket,
           servername: hostHeader ? hostHeader.replace(/:.*$/, "") : options.host
         });
-        var secureSocket = tls.connect(0, tlsOptions);
+        var secureSocket = tls2.connect(0, tlsOptions);
         self.sockets[self.sockets.indexOf(socket)] = secureSocket;
         cb(secureSocket);
       });
@@ -979,7 +979,7 @@ var require_util = __commonJS({
     var { kDestroyed, kBodyUsed, kListeners, kBody } = require_symbols();
     var { IncomingMessage } = __require("node:http");
     var stream = __require("node:stream");
-    var net = __require("node:net");
+    var net2 = __require("node:net");
     var { Blob: Blob2 } = __require("node:buffer");
     var nodeUtil = __require("node:util");
     var { stringify } = __require("node:querystring");
@@ -1124,7 +1124,7 @@ var require_util = __commonJS({
       }
       assert2(typeof host === "string");
       const servername = getHostname(host);
-      if (net.isIP(servername)) {
+      if (net2.isIP(servername)) {
         return "";
       }
       return servername;
@@ -2525,14 +2525,14 @@ var require_timers = __commonJS({
 var require_connect = __commonJS({
   "node_modules/undici/lib/core/connect.js"(exports, module) {
     "use strict";
-    var net = __require("node:net");
+    var net2 = __require("node:net");
     var assert2 = __require("node:assert");
     var util = require_util();
     var { InvalidArgumentError, ConnectTimeoutError } = require_errors();
     var timers = require_timers();
     function noop() {
     }
-    var tls;
+    var tls2;
     var SessionCache;
     if (global.FinalizationRegistry && !(process.env.NODE_V8_COVERAGE || process.env.UNDICI_NO_FG)) {
       SessionCache = class WeakSessionCache {
@@ -2593,15 +2593,15 @@ var require_connect = __commonJS({
       return function connect({ hostname: hostname3, host, protocol, port, servername, localAddress, httpSocket }, callback) {
         let socket;
         if (protocol === "https:") {
-          if (!tls) {
-            tls = __require("node:tls");
+          if (!tls2) {
+            tls2 = __require("node:tls");
           }
           servername = servername || options.servername || util.getServerName(host) || null;
           const sessionKey = servername || hostname3;
           assert2(sessionKey);
           const session = customSession || sessionCache.get(sessionKey) || null;
           port = port || 443;
-          socket = tls.connect({
+          socket = tls2.connect({
             highWaterMark: 16384,
             // TLS in node can't have bigger HWM anyway...
             ...options,
@@ -2621,7 +2621,7 @@ var require_connect = __commonJS({
         } else {
           assert2(!httpSocket, "httpSocket can only be sent on TLS update");
           port = port || 80;
-          socket = net.connect({
+          socket = net2.connect({
             highWaterMark: 64 * 1024,
             // Same as nodejs fs streams.
             ...options,
@@ -7634,8 +7634,8 @@ var require_client = __commonJS({
   "node_modules/undici/lib/dispatcher/client.js"(exports, module) {
     "use strict";
     var assert2 = __require("node:assert");
-    var net = __require("node:net");
-    var http2 = __require("node:http");
+    var net2 = __require("node:net");
+    var http = __require("node:http");
     var util = require_util();
     var { channels } = require_diagnostics();
     var Request = require_request();
@@ -7719,7 +7719,7 @@ var require_client = __commonJS({
         keepAliveTimeoutThreshold,
         socketPath,
         pipelining,
-        tls,
+        tls: tls2,
         strictContentLength,
         maxCachedSessions,
         maxRedirections,
@@ -7784,7 +7784,7 @@ var require_client = __commonJS({
         if (maxRequestsPerClient != null && (!Number.isInteger(maxRequestsPerClient) || maxRequestsPerClient < 0)) {
           throw new InvalidArgumentError("maxRequestsPerClient must be a positive number");
         }
-        if (localAddress != null && (typeof localAddress !== "string" || net.isIP(localAddress) === 0)) {
+        if (localAddress != null && (typeof localAddress !== "string" || net2.isIP(localAddress) === 0)) {
           throw new InvalidArgumentError("localAddress must be valid string IP address");
         }
         if (maxResponseSize != null && (!Number.isInteger(maxResponseSize) || maxResponseSize < -1)) {
@@ -7801,7 +7801,7 @@ var require_client = __commonJS({
         }
         if (typeof connect2 !== "function") {
           connect2 = buildConnector({
-            ...tls,
+            ...tls2,
             maxCachedSessions,
             allowH2,
             socketPath,
@@ -7824,7 +7824,7 @@ var require_client = __commonJS({
         this[kUrl] = util.parseOrigin(url2);
         this[kConnector] = connect2;
         this[kPipelining] = pipelining != null ? pipelining : 1;
-        this[kMaxHeadersSize] = maxHeaderSize || http2.maxHeaderSize;
+        this[kMaxHeadersSize] = maxHeaderSize || http.maxHeaderSize;
         this[kKeepAliveDefaultTimeout] = keepAliveTimeout == null ? 4e3 : keepAliveTimeout;
         this[kKeepAliveMaxTimeout] = keepAliveMaxTimeout == null ? 6e5 : keepAliveMaxTimeout;
         this[kKeepAliveTimeoutThreshold] = keepAliveTimeoutThreshold == null ? 2e3 : keepAliveTimeoutThreshold;
@@ -7948,7 +7948,7 @@ var require_client = __commonJS({
         const idx = hostname3.indexOf("]");
         assert2(idx !== -1);
         const ip = hostname3.substring(1, idx);
-        assert2(net.isIP(ip));
+        assert2(net2.isIP(ip));
         hostname3 = ip;
       }
       client[kConnecting] = true;
@@ -8405,7 +8405,7 @@ var require_pool = __commonJS({
         factory = defaultFactory,
         connect,
         connectTimeout,
-        tls,
+        tls: tls2,
         maxCachedSessions,
         socketPath,
         autoSelectFamily,
@@ -8424,7 +8424,7 @@ var require_pool = __commonJS({
         }
         if (typeof connect !== "function") {
           connect = buildConnector({
-            ...tls,
+            ...tls2,
             maxCachedSessions,
             allowH2,
             socketPath,
@@ -8632,7 +8632,7 @@ var require_agent = __commonJS({
       return opts && opts.connections === 1 ? new Client(origin, opts) : new Pool(origin, opts);
     }
     var Agent = class extends DispatcherBase {
-      constructor({ factory = defaultFactory, maxRedirections = 0, connect, tls, ...options } = {}) {
+      constructor({ factory = defaultFactory, maxRedirections = 0, connect, tls: tls2, ...options } = {}) {
         if (typeof factory !== "function") {
           throw new InvalidArgumentError("factory must be a function.");
         }
@@ -8646,11 +8646,11 @@ var require_agent = __commonJS({
         if (connect && typeof connect !== "function") {
           connect = { ...connect };
         }
-        if (tls && typeof tls !== "function") {
-          tls = { ...tls };
+        if (tls2 && typeof tls2 !== "function") {
+          tls2 = { ...tls2 };
         }
         this[kInterceptors] = options.interceptors?.Agent && Array.isArray(options.interceptors.Agent) ? options.interceptors.Agent : [createRedirectInterceptor({ maxRedirections })];
-        this[kOptions] = { ...util.deepClone(options), connect, tls };
+        this[kOptions] = { ...util.deepClone(options), connect, tls: tls2 };
         this[kOptions].interceptors = options.interceptors ? { ...options.interceptors } : void 0;
         this[kMaxRedirections] = maxRedirections;
         this[kFactory] = factory;
@@ -12413,7 +12413,7 @@ var require_response = __commonJS({
     var assert2 = __require("node:assert");
     var { types } = __require("node:util");
     var textEncoder2 = new TextEncoder("utf-8");
-    var Response = class _Response {
+    var Response2 = class _Response {
       // Creates network error Response.
       static error() {
         const responseObject = fromInnerResponse(makeNetworkError(), "immutable");
@@ -12556,8 +12556,8 @@ var require_response = __commonJS({
         return `Response ${nodeUtil.formatWithOptions(options, properties)}`;
       }
     };
-    mixinBody(Response);
-    Object.defineProperties(Response.prototype, {
+    mixinBody(Response2);
+    Object.defineProperties(Response2.prototype, {
       type: kEnumerableProperty,
       url: kEnumerableProperty,
       status: kEnumerableProperty,
@@ -12573,7 +12573,7 @@ var require_response = __commonJS({
         configurable: true
       }
     });
-    Object.defineProperties(Response, {
+    Object.defineProperties(Response2, {
       json: kEnumerableProperty,
       redirect: kEnumerableProperty,
       error: kEnumerableProperty
@@ -12706,7 +12706,7 @@ var require_response = __commonJS({
       }
     }
     function fromInnerResponse(innerResponse, guard) {
-      const response = new Response(kConstruct);
+      const response = new Response2(kConstruct);
       response[kState] = innerResponse;
       response[kHeaders] = new Headers3(kConstruct);
       setHeadersList(response[kHeaders], innerResponse.headersList);
@@ -12774,7 +12774,7 @@ var require_response = __commonJS({
       makeResponse,
       makeAppropriateNetworkError,
       filterResponse,
-      Response,
+      Response: Response2,
       cloneResponse,
       fromInnerResponse
     };
@@ -15444,7 +15444,7 @@ var require_cache = __commonJS({
     var { urlEquals, getFieldValues } = require_util5();
     var { kEnumerableProperty, isDisturbed } = require_util();
     var { webidl } = require_webidl();
-    var { Response, cloneResponse, fromInnerResponse } = require_response();
+    var { Response: Response2, cloneResponse, fromInnerResponse } = require_response();
     var { Request, fromInnerRequest } = require_request2();
     var { kState } = require_symbols2();
     var { fetching } = require_fetch();
@@ -15971,7 +15971,7 @@ var require_cache = __commonJS({
         converter: webidl.converters.DOMString
       }
     ]);
-    webidl.converters.Response = webidl.interfaceConverter(Response);
+    webidl.converters.Response = webidl.interfaceConverter(Response2);
     webidl.converters["sequence<RequestInfo>"] = webidl.sequenceConverter(
       webidl.converters.RequestInfo
     );
@@ -22893,7 +22893,7 @@ var require_schemes = __commonJS({
       urnComponent.nss = (uuidComponent.uuid || "").toLowerCase();
       return urnComponent;
     }
-    var http2 = (
+    var http = (
       /** @type {SchemeHandler} */
       {
         scheme: "http",
@@ -22902,11 +22902,11 @@ var require_schemes = __commonJS({
         serialize: httpSerialize
       }
     );
-    var https2 = (
+    var https = (
       /** @type {SchemeHandler} */
       {
         scheme: "https",
-        domainHost: http2.domainHost,
+        domainHost: http.domainHost,
         parse: httpParse,
         serialize: httpSerialize
       }
@@ -22950,8 +22950,8 @@ var require_schemes = __commonJS({
     var SCHEMES = (
       /** @type {Record<SchemeName, SchemeHandler>} */
       {
-        http: http2,
-        https: https2,
+        http,
+        https,
         ws,
         wss,
         urn,
@@ -68564,9 +68564,412 @@ function gitInfo(cwd) {
   }
 }
 
+// src/adapters/http/http1-client.ts
+import net from "node:net";
+import tls from "node:tls";
+var Http1Error = class extends Error {
+  constructor(message, code) {
+    super(message);
+    this.code = code;
+  }
+  code;
+  name = "Http1Error";
+};
+var TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+var FIELD_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+var OWN_HEADERS = /* @__PURE__ */ new Set(["host", "content-length", "transfer-encoding", "connection", "keep-alive", "upgrade", "te", "trailer", "expect"]);
+function parseEndpoint(url2) {
+  const u = new URL(url2);
+  const secure = u.protocol === "https:";
+  if (!secure && u.protocol !== "http:") throw new ConfigError(`${url2}: only http: and https: URLs can be requested`);
+  const userinfo = u.username || u.password ? `${decodeURIComponent(u.username)}:${decodeURIComponent(u.password)}` : void 0;
+  return {
+    secure,
+    host: u.hostname.startsWith("[") ? u.hostname.slice(1, -1) : u.hostname,
+    port: u.port ? Number(u.port) : secure ? 443 : 80,
+    authority: u.host,
+    path: `${u.pathname}${u.search}`,
+    ...userinfo === void 0 ? {} : { userinfo }
+  };
+}
+function requestHeadPrefix(endpoint, headers) {
+  const fields3 = /* @__PURE__ */ new Map();
+  for (const [rawName, value] of Object.entries(headers)) {
+    const name = rawName.toLowerCase();
+    if (!TOKEN.test(name)) throw new ConfigError(`the header name ${JSON.stringify(rawName)} is not an HTTP token`);
+    if (OWN_HEADERS.has(name)) throw new ConfigError(`the header ${rawName} is set by the HTTP client and cannot be given`);
+    if (!FIELD_VALUE.test(value)) throw new ConfigError(`the value of the header ${rawName} has a line break or control character, which HTTP forbids`);
+    fields3.set(name, value.trim());
+  }
+  if (endpoint.userinfo !== void 0 && !fields3.has("authorization")) {
+    fields3.set("authorization", `Basic ${Buffer.from(endpoint.userinfo, "utf8").toString("base64")}`);
+  }
+  let head = `POST ${endpoint.path} HTTP/1.1\r
+host: ${endpoint.authority}\r
+`;
+  for (const [name, value] of fields3) head += `${name}: ${value}\r
+`;
+  return `${head}connection: keep-alive\r
+content-length: `;
+}
+var MAX_HEAD_BYTES = 64 * 1024;
+var MAX_CHUNK_LINE = 4096;
+var Response = class {
+  status = 0;
+  fields = /* @__PURE__ */ new Map();
+  chunks = [];
+  ended = false;
+  failure = null;
+  wake = null;
+  header(name) {
+    return this.fields.get(name.toLowerCase()) ?? null;
+  }
+  push(chunk) {
+    this.chunks.push(chunk);
+    this.notify();
+  }
+  end() {
+    this.ended = true;
+    this.notify();
+  }
+  fail(err) {
+    if (this.ended || this.failure) return;
+    this.failure = err;
+    this.notify();
+  }
+  notify() {
+    const w = this.wake;
+    if (w) {
+      this.wake = null;
+      w();
+    }
+  }
+  text() {
+    return new Promise((resolve6, reject) => {
+      const settle2 = () => {
+        if (this.failure) return reject(this.failure);
+        if (!this.ended) {
+          this.wake = settle2;
+          return;
+        }
+        const c = this.chunks;
+        this.chunks = [];
+        resolve6(c.length === 1 ? c[0].toString("utf8") : Buffer.concat(c).toString("utf8"));
+      };
+      settle2();
+    });
+  }
+  get body() {
+    return {
+      [Symbol.asyncIterator]: () => ({
+        next: () => new Promise((resolve6, reject) => {
+          const settle2 = () => {
+            if (this.chunks.length > 0) return resolve6({ value: this.chunks.shift(), done: false });
+            if (this.failure) return reject(this.failure);
+            if (this.ended) return resolve6({ value: void 0, done: true });
+            this.wake = settle2;
+          };
+          settle2();
+        })
+      })
+    };
+  }
+};
+var Connection = class {
+  constructor(socket, pool) {
+    this.socket = socket;
+    this.pool = pool;
+    socket.on("data", (b) => this.read(b));
+    socket.on("end", () => this.closed(null));
+    socket.on("close", () => this.closed(null));
+    socket.on("error", (e) => this.closed(e));
+  }
+  socket;
+  pool;
+  state = 7 /* Done */;
+  /** The bytes of a head (or of a chunk-size or trailer line) not yet complete. */
+  pending = null;
+  remaining = 0;
+  reusable = false;
+  res = null;
+  resolveHead = null;
+  rejectHead = null;
+  onEvent = null;
+  /** Counts the requests sent, so an abort meant for an earlier one does not touch a later one. */
+  sent = 0;
+  /** Send a request on this connection (it must be idle); its number and its response's head. */
+  send(head, onEvent) {
+    const n = ++this.sent;
+    this.state = 0 /* Head */;
+    this.res = new Response();
+    this.onEvent = onEvent;
+    const p = new Promise((resolve6, reject) => {
+      this.resolveHead = resolve6;
+      this.rejectHead = reject;
+    });
+    this.socket.write(head);
+    return { n, head: p };
+  }
+  /** Fails request `n` with `reason` and closes the connection, unless that response is complete. */
+  abort(n, reason) {
+    if (n !== this.sent || this.res === null) return;
+    this.fail(reason);
+    this.socket.destroy();
+  }
+  fail(err) {
+    const reject = this.rejectHead;
+    const res = this.res;
+    this.res = null;
+    this.resolveHead = this.rejectHead = null;
+    this.onEvent = null;
+    this.state = 7 /* Done */;
+    if (reject) reject(err);
+    else res?.fail(err);
+  }
+  closed(err) {
+    this.pool.forget(this);
+    if (this.res === null) return;
+    if (err === null && this.state === 6 /* UntilClose */) {
+      this.finish(null);
+      return;
+    }
+    const headDone = this.resolveHead === null;
+    this.fail(err ?? new Http1Error(headDone ? "the response was cut off" : "socket hang up", "ECONNRESET"));
+    this.socket.destroy();
+  }
+  protocolError(why) {
+    this.fail(new Http1Error(`the server's response is not valid HTTP/1.1: ${why}`, "HPE_INVALID_RESPONSE"));
+    this.socket.destroy();
+  }
+  read(b) {
+    if (this.res === null) {
+      this.socket.destroy();
+      return;
+    }
+    let buf = b;
+    while (buf.length > 0 && this.res !== null) {
+      switch (this.state) {
+        case 0 /* Head */: {
+          const rest = this.readHead(buf);
+          if (rest === null) return;
+          buf = rest;
+          break;
+        }
+        case 1 /* Length */: {
+          const n = Math.min(this.remaining, buf.length);
+          this.deliver(n === buf.length ? buf : buf.subarray(0, n));
+          this.remaining -= n;
+          buf = buf.subarray(n);
+          if (this.remaining === 0) this.finish(buf);
+          return;
+        }
+        case 2 /* ChunkSize */: {
+          const line = this.readLine(buf, MAX_CHUNK_LINE);
+          if (line === null) return;
+          buf = line.rest;
+          const m = /^([0-9A-Fa-f]{1,12})[\t ]*(?:;.*)?$/.exec(line.text);
+          if (!m) return this.protocolError("a chunk size line is malformed");
+          this.remaining = parseInt(m[1], 16);
+          this.state = this.remaining === 0 ? 5 /* Trailers */ : 3 /* ChunkData */;
+          break;
+        }
+        case 3 /* ChunkData */: {
+          const n = Math.min(this.remaining, buf.length);
+          this.deliver(n === buf.length ? buf : buf.subarray(0, n));
+          this.remaining -= n;
+          buf = buf.subarray(n);
+          if (this.remaining === 0) this.state = 4 /* ChunkEnd */;
+          break;
+        }
+        case 4 /* ChunkEnd */: {
+          const line = this.readLine(buf, 2);
+          if (line === null) return;
+          if (line.text !== "") return this.protocolError("a chunk is longer than its size says");
+          buf = line.rest;
+          this.state = 2 /* ChunkSize */;
+          break;
+        }
+        case 5 /* Trailers */: {
+          const line = this.readLine(buf, MAX_HEAD_BYTES);
+          if (line === null) return;
+          buf = line.rest;
+          if (line.text === "") this.finish(buf);
+          break;
+        }
+        case 6 /* UntilClose */:
+          this.deliver(buf);
+          return;
+        case 7 /* Done */:
+          return;
+      }
+    }
+  }
+  /** Collects the head; once whole, parses it and returns the bytes after it (null: more needed). */
+  readHead(b) {
+    const before = this.pending === null ? 0 : this.pending.length;
+    const buf = this.pending === null ? b : Buffer.concat([this.pending, b]);
+    const end = buf.indexOf("\r\n\r\n", Math.max(0, before - 3), "latin1");
+    if (end < 0) {
+      if (buf.length > MAX_HEAD_BYTES) this.protocolError(`its head is longer than ${MAX_HEAD_BYTES} bytes`);
+      else this.pending = buf;
+      return null;
+    }
+    this.pending = null;
+    if (end > MAX_HEAD_BYTES) {
+      this.protocolError(`its head is longer than ${MAX_HEAD_BYTES} bytes`);
+      return null;
+    }
+    if (!this.parseHead(buf.toString("latin1", 0, end))) return null;
+    return buf.subarray(end + 4);
+  }
+  /** Parses a head; false where it failed (the exchange has failed too). */
+  parseHead(head) {
+    const lines = head.split("\r\n");
+    const m = /^HTTP\/1\.([01]) ([1-9]\d\d)(?: [^\r\n]*)?$/.exec(lines[0]);
+    if (!m) {
+      this.protocolError("the status line is malformed");
+      return false;
+    }
+    const status = Number(m[2]);
+    const res = this.res;
+    const fields3 = res.fields;
+    fields3.clear();
+    for (let i = 1; i < lines.length; i++) {
+      const line = lines[i];
+      const colon = line.indexOf(":");
+      const name = colon > 0 ? line.slice(0, colon) : "";
+      if (!TOKEN.test(name)) {
+        this.protocolError(line.startsWith(" ") || line.startsWith("	") ? "a header is folded over lines" : "a header line has no name");
+        return false;
+      }
+      const key = name.toLowerCase();
+      const value = line.slice(colon + 1).trim();
+      const had = fields3.get(key);
+      fields3.set(key, had === void 0 ? value : `${had}, ${value}`);
+    }
+    if (status < 200) {
+      if (status === 101) {
+        this.protocolError("the server switched protocols");
+        return false;
+      }
+      return true;
+    }
+    res.status = status;
+    const connection = (fields3.get("connection") ?? "").toLowerCase();
+    this.reusable = m[1] === "1" ? !/(?:^|,)\s*close\s*(?:,|$)/.test(connection) : /(?:^|,)\s*keep-alive\s*(?:,|$)/.test(connection);
+    const te = fields3.get("transfer-encoding");
+    const cl = fields3.get("content-length");
+    if (status === 204 || status === 304) {
+      this.state = 7 /* Done */;
+    } else if (te !== void 0) {
+      if (cl !== void 0) this.reusable = false;
+      const codings = te.toLowerCase().split(",");
+      if (codings[codings.length - 1].trim() === "chunked") this.state = 2 /* ChunkSize */;
+      else {
+        this.state = 6 /* UntilClose */;
+        this.reusable = false;
+      }
+    } else if (cl !== void 0) {
+      const values = cl.split(",").map((v) => v.trim());
+      if (!values.every((v) => /^\d{1,15}$/.test(v) && v === values[0])) {
+        this.protocolError("its Content-Length is not one number");
+        return false;
+      }
+      this.remaining = Number(values[0]);
+      this.state = this.remaining === 0 ? 7 /* Done */ : 1 /* Length */;
+    } else {
+      this.state = 6 /* UntilClose */;
+      this.reusable = false;
+    }
+    const resolve6 = this.resolveHead;
+    this.resolveHead = this.rejectHead = null;
+    this.onEvent?.("headers");
+    resolve6(res);
+    if (this.state === 7 /* Done */) this.finish(Buffer.alloc(0));
+    return true;
+  }
+  /** A CRLF-terminated line from the pending bytes and `b`, or null (kept pending) when incomplete. */
+  readLine(b, max) {
+    const before = this.pending === null ? 0 : this.pending.length;
+    const buf = this.pending === null ? b : Buffer.concat([this.pending, b]);
+    const end = buf.indexOf("\r\n", Math.max(0, before - 1), "latin1");
+    if (end < 0 || end > max) {
+      if (end > max || buf.length > max + 1) this.protocolError("a chunk size or trailer line is too long");
+      else this.pending = buf;
+      return null;
+    }
+    this.pending = null;
+    return { text: buf.toString("latin1", 0, end), rest: buf.subarray(end + 2) };
+  }
+  deliver(b) {
+    if (b.length === 0) return;
+    this.onEvent?.("data");
+    this.res.push(b);
+  }
+  /** The response is complete; `rest` is what followed it on the wire (should be nothing). */
+  finish(rest) {
+    const res = this.res;
+    this.res = null;
+    this.onEvent = null;
+    this.state = 7 /* Done */;
+    res.end();
+    if (this.reusable && (rest === null || rest.length === 0) && !this.socket.destroyed) this.pool.release(this);
+    else this.socket.destroy();
+  }
+};
+var Http1Pool = class {
+  constructor(endpoint, options = {}) {
+    this.endpoint = endpoint;
+    this.options = options;
+  }
+  endpoint;
+  options;
+  idle = [];
+  /**
+   * Send `head` (the whole request, head and body) and wait for the response's head; `onEvent`
+   * hears "connected" (at once on a kept-alive connection), "headers" and each "data".
+   */
+  request(head, onEvent) {
+    let conn = this.idle.pop();
+    while (conn !== void 0 && conn.socket.destroyed) conn = this.idle.pop();
+    if (conn === void 0) {
+      const e = this.endpoint;
+      const socket = e.secure ? tls.connect({
+        host: e.host,
+        port: e.port,
+        ALPNProtocols: ["http/1.1"],
+        ...net.isIP(e.host) ? {} : { servername: e.host },
+        ...this.options.ca === void 0 ? {} : { ca: this.options.ca }
+      }) : net.connect({ host: e.host, port: e.port });
+      socket.setNoDelay(true);
+      socket.setKeepAlive(true, 1e3);
+      conn = new Connection(socket, this);
+      socket.once(e.secure ? "secureConnect" : "connect", () => onEvent("connected"));
+    } else {
+      conn.socket.ref();
+      onEvent("connected");
+    }
+    const c = conn;
+    const { n, head: response } = c.send(head, onEvent);
+    return { response, abort: (reason) => c.abort(n, reason) };
+  }
+  /** A connection whose response is complete: kept for the next request, not keeping the process alive. */
+  release(conn) {
+    conn.socket.unref();
+    this.idle.push(conn);
+  }
+  /** A connection that closed: never handed out again. */
+  forget(conn) {
+    const i = this.idle.indexOf(conn);
+    if (i >= 0) this.idle.splice(i, 1);
+  }
+  /** Closes the idle connections (those in use close when their responses end). */
+  close() {
+    for (const c of this.idle.splice(0)) c.socket.destroy();
+  }
+};
+
 // src/adapters/openai/openai-provider.ts
-import http from "node:http";
-import https from "node:https";
 var NETWORK_CODES = /* @__PURE__ */ new Set(["ECONNRESET", "EPIPE", "ETIMEDOUT", "ENETUNREACH", "EHOSTUNREACH", "EAI_AGAIN", "UND_ERR_SOCKET", "UND_ERR_CLOSED", "ECONNABORTED", "UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT"]);
 function completionUrl(baseUrl, api) {
   return `${baseUrl.replace(/\/+$/, "")}${api === "chat" ? "/chat/completions" : "/completions"}`;
@@ -68583,74 +68986,51 @@ var OpenAiCompatibleProvider = class {
   constructor(opts) {
     this.opts = opts;
     this.baseUrl = opts.baseUrl.replace(/\/+$/, "");
-    this.agent = this.baseUrl.startsWith("https:") ? new https.Agent({ keepAlive: true }) : new http.Agent({ keepAlive: true });
   }
   opts;
   baseUrl;
-  // node:http with keep-alive costs a third of fetch's CPU per request (measured in bench/), which
-  // matters when the harness shares two cores with the server it measures.
-  agent;
+  // Our own keep-alive HTTP/1.1 client: node:http's costs about twice its CPU a request, and
+  // fetch's about three times node:http's (bench/http-client.mjs), which matters when the harness
+  // shares two cores with the server it measures.
+  pools = /* @__PURE__ */ new Map();
+  /** Per endpoint URL and Accept: its connections and its request head, built once. */
+  routes = /* @__PURE__ */ new Map();
   noticed = false;
-  /** Each endpoint's URL parsed once, not once a request (node:http parses a string URL on every call). */
-  targets = /* @__PURE__ */ new Map();
-  target(url2) {
-    let t = this.targets.get(url2);
-    if (t === void 0) {
-      const u = new URL(url2);
-      const secure = u.protocol === "https:";
-      const options = {
-        protocol: u.protocol,
-        hostname: u.hostname.startsWith("[") ? u.hostname.slice(1, -1) : u.hostname,
-        path: `${u.pathname}${u.search}`,
-        method: "POST",
-        agent: this.agent,
-        ...u.port ? { port: Number(u.port) } : {},
-        ...u.username || u.password ? { auth: `${decodeURIComponent(u.username)}:${decodeURIComponent(u.password)}` } : {}
-      };
-      t = { mod: secure ? https : http, secure, options };
-      this.targets.set(url2, t);
-    }
-    return t;
-  }
-  /** `headers` is the caller's own object for this request: content-length is added to it. */
-  post(url2, payload, headers, cancel, observe) {
-    return new Promise((resolve6, reject) => {
-      const { mod, secure, options } = this.target(url2);
-      headers["content-length"] = String(Buffer.byteLength(payload));
-      const req = mod.request({ ...options, headers }, (res) => {
-        observe("headers");
-        resolve6({
-          status: res.statusCode ?? 0,
-          header: (name) => {
-            const v = res.headers[name.toLowerCase()];
-            return v === void 0 ? null : Array.isArray(v) ? v.join(", ") : v;
-          },
-          body: res,
-          // Events, not `for await`: an async iterator over the response costs a promise and a
-          // microtask per chunk, which shows at thousands of requests a second.
-          text: () => new Promise((resolveText, rejectText) => {
-            const chunks = [];
-            res.on("data", (c) => {
-              observe("data");
-              chunks.push(c);
-            });
-            res.once("end", () => resolveText(chunks.length === 1 ? chunks[0].toString("utf8") : Buffer.concat(chunks).toString("utf8")));
-            res.on("error", rejectText);
-            res.once("close", () => {
-              if (!res.complete) rejectText(res.errored ?? new Error("the response was cut off"));
-            });
-          })
+  route(url2, accept) {
+    const key = `${accept} ${url2}`;
+    let r = this.routes.get(key);
+    if (r === void 0) {
+      try {
+        const endpoint = parseEndpoint(url2);
+        const origin = `${endpoint.secure ? "https" : "http"}://${endpoint.authority}`;
+        let pool = this.pools.get(origin);
+        if (pool === void 0) this.pools.set(origin, pool = new Http1Pool(endpoint));
+        const headers = { "content-type": "application/json", accept, ...this.opts.apiKey ? { authorization: `Bearer ${this.opts.apiKey}` } : {}, ...this.opts.headers };
+        r = { pool, head: requestHeadPrefix(endpoint, headers) };
+      } catch (err) {
+        const env = this.opts.apiKeyEnv;
+        throw new ProviderError(`cannot send a request to ${url2}: ${err instanceof Error ? err.message : String(err)}`, "bad_request", {
+          retryable: false,
+          fatal: true,
+          ...env && this.opts.apiKey && !/^[\t\x20-\x7e\x80-\xff]*$/.test(this.opts.apiKey) ? { hint: `the API key in ${env} has a line break or control character: set it without one` } : {}
         });
-      });
-      req.on("error", reject);
-      req.once("socket", (socket) => {
-        if (!socket.connecting) observe("connected");
-        else socket.once(secure ? "secureConnect" : "connect", () => observe("connected"));
-      });
-      cancel.fire = (err) => req.destroy(err);
-      if (cancel.fired) req.destroy(new Error("cancelled"));
-      req.end(payload);
-    });
+      }
+      this.routes.set(key, r);
+    }
+    return r;
+  }
+  /** POSTs `payload` on `route`; resolves with the response once its head has arrived. */
+  post(route, payload, cancel, observe) {
+    const x = route.pool.request(`${route.head}${Buffer.byteLength(payload)}\r
+\r
+${payload}`, observe);
+    cancel.fire = (err) => x.abort(err);
+    if (cancel.fired) x.abort(new Error("cancelled"));
+    return x.response;
+  }
+  /** Closes the idle keep-alive connections (they do not keep the process alive meanwhile). */
+  close() {
+    for (const pool of this.pools.values()) pool.close();
   }
   async complete(req, signal, observe = () => {
   }) {
@@ -68681,10 +69061,10 @@ var OpenAiCompatibleProvider = class {
     signal?.addEventListener("abort", onAbort, { once: true });
     const t0 = performance.now();
     try {
+      const route = this.route(url2, "application/json");
       let res;
       try {
-        const headers = { "content-type": "application/json", accept: "application/json", ...this.opts.apiKey ? { authorization: `Bearer ${this.opts.apiKey}` } : {}, ...this.opts.headers };
-        res = await this.post(url2, JSON.stringify({ model: req.model, input: req.input }), headers, cancel, () => {
+        res = await this.post(route, JSON.stringify({ model: req.model, input: req.input }), cancel, () => {
         });
       } catch (err) {
         throw this.classifyThrown(err, url2, signal);
@@ -68702,21 +69082,11 @@ var OpenAiCompatibleProvider = class {
     }
   }
   async send(url2, body2, req, cancel, signal, observe) {
+    const route = this.route(url2, req.stream ? "text/event-stream" : "application/json");
     const t0 = performance.now();
     let res;
     try {
-      res = await this.post(
-        url2,
-        JSON.stringify(body2),
-        {
-          "content-type": "application/json",
-          accept: req.stream ? "text/event-stream" : "application/json",
-          ...this.opts.apiKey ? { authorization: `Bearer ${this.opts.apiKey}` } : {},
-          ...this.opts.headers
-        },
-        cancel,
-        observe
-      );
+      res = await this.post(route, JSON.stringify(body2), cancel, observe);
     } catch (err) {
       throw this.classifyThrown(err, url2, signal);
     }

@@ -113,6 +113,39 @@ describe("the OpenAI-compatible provider's failure table", () => {
   });
 });
 
+describe("what cannot be sent", () => {
+  it("an API key with a line break stops the run at the first request, naming the variable and never the key", async () => {
+    const p = new OpenAiCompatibleProvider({ baseUrl: base, apiKey: "sk-secret\r\nx-evil: 1", apiKeyEnv: "MODEL_KEY" });
+    const e = await p.complete(request).then(
+      () => undefined,
+      (err: unknown) => err as ProviderError,
+    );
+    expect(e).toBeInstanceOf(ProviderError);
+    expect([e!.failure, e!.retryable, e!.fatal]).toEqual(["bad_request", false, true]);
+    expect(e!.message).toMatch(/authorization has a line break or control character/);
+    expect(e!.hint).toBe("the API key in MODEL_KEY has a line break or control character: set it without one");
+    expect(`${e!.message} ${e!.hint}`).not.toContain("secret");
+  });
+
+  it("keeps one connection alive across requests to the chat and embeddings endpoints", async () => {
+    const seen = new Set<unknown>();
+    const counting = createServer((q, res) => {
+      seen.add(q.socket);
+      q.resume();
+      q.on("end", () => (q.url!.endsWith("/embeddings") ? json(200, { data: [{ index: 0, embedding: [1, 2] }] }) : ok)(q, res));
+    });
+    await new Promise<void>((r) => counting.listen(0, "127.0.0.1", r));
+    const p = new OpenAiCompatibleProvider({ baseUrl: `http://127.0.0.1:${(counting.address() as AddressInfo).port}/v1/` });
+    for (let i = 0; i < 3; i++) {
+      expect((await p.complete(request)).text).toBe("4");
+      expect((await p.embed({ api: "embeddings", model: "e", input: ["x"] })).vectors).toEqual([[1, 2]]);
+    }
+    expect(seen.size).toBe(1);
+    p.close();
+    await new Promise<void>((r) => counting.close(() => r()));
+  });
+});
+
 describe("requestBody", () => {
   it("the target's model and the rendered prompt win over anything the sampling parameters name", () => {
     const body = requestBody({ ...request, params: { temperature: 0, model: "a-stronger-model", messages: [], stream: true } });

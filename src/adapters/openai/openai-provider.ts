@@ -1,8 +1,7 @@
 // The `openai-compatible` provider over fetch: /chat/completions and /completions, streaming (for
 // time to first token) or not. Speaks what vLLM, TGI, Ollama, llama.cpp's server and hosted APIs
 // accept, and classifies every failure so the runner can retry, record or stop.
-import http, { type IncomingMessage } from "node:http";
-import https from "node:https";
+import { Http1Pool, parseEndpoint, requestHeadPrefix } from "../http/http1-client.js";
 import { DeadlineExceeded } from "../../core/eval/deadlines.js";
 import { ProviderError, type CancelSignal, type CompletionRequest, type CompletionResult, type EmbeddingRequest, type EmbeddingResult, type Provider, type RequestEvent } from "../../core/ports/provider.js";
 import { parseRetryAfter } from "../../core/eval/retry.js";
@@ -23,6 +22,12 @@ const NETWORK_CODES = new Set(["ECONNRESET", "EPIPE", "ETIMEDOUT", "ENETUNREACH"
 interface Cancel {
   fired: boolean;
   fire?: (err: Error) => void;
+}
+
+/** An endpoint's connections and its request head up to the Content-Length value. */
+interface Route {
+  pool: Http1Pool;
+  head: string;
 }
 
 /** A minimal view of an HTTP response, so parsing does not care which client produced it. */
@@ -52,81 +57,54 @@ export function requestBody(req: CompletionRequest): Record<string, unknown> {
 
 export class OpenAiCompatibleProvider implements Provider {
   readonly baseUrl: string;
-  // node:http with keep-alive costs a third of fetch's CPU per request (measured in bench/), which
-  // matters when the harness shares two cores with the server it measures.
-  private readonly agent: http.Agent;
+  // Our own keep-alive HTTP/1.1 client: node:http's costs about twice its CPU a request, and
+  // fetch's about three times node:http's (bench/http-client.mjs), which matters when the harness
+  // shares two cores with the server it measures.
+  private readonly pools = new Map<string, Http1Pool>();
+  /** Per endpoint URL and Accept: its connections and its request head, built once. */
+  private readonly routes = new Map<string, Route>();
   private noticed = false;
   constructor(private readonly opts: OpenAiProviderOptions) {
     this.baseUrl = opts.baseUrl.replace(/\/+$/, "");
-    this.agent = this.baseUrl.startsWith("https:") ? new https.Agent({ keepAlive: true }) : new http.Agent({ keepAlive: true });
   }
 
-  /** Each endpoint's URL parsed once, not once a request (node:http parses a string URL on every call). */
-  private readonly targets = new Map<string, { mod: typeof http | typeof https; secure: boolean; options: http.RequestOptions }>();
-
-  private target(url: string): { mod: typeof http | typeof https; secure: boolean; options: http.RequestOptions } {
-    let t = this.targets.get(url);
-    if (t === undefined) {
-      const u = new URL(url);
-      const secure = u.protocol === "https:";
-      const options: http.RequestOptions = {
-        protocol: u.protocol,
-        hostname: u.hostname.startsWith("[") ? u.hostname.slice(1, -1) : u.hostname,
-        path: `${u.pathname}${u.search}`,
-        method: "POST",
-        agent: this.agent,
-        ...(u.port ? { port: Number(u.port) } : {}),
-        ...(u.username || u.password ? { auth: `${decodeURIComponent(u.username)}:${decodeURIComponent(u.password)}` } : {}),
-      };
-      t = { mod: secure ? https : http, secure, options };
-      this.targets.set(url, t);
-    }
-    return t;
-  }
-
-  /** `headers` is the caller's own object for this request: content-length is added to it. */
-  private post(url: string, payload: string, headers: Record<string, string>, cancel: Cancel, observe: Observe): Promise<HttpResponse> {
-    return new Promise((resolve, reject) => {
-      const { mod, secure, options } = this.target(url);
-      headers["content-length"] = String(Buffer.byteLength(payload));
-      const req = mod.request({ ...options, headers }, (res: IncomingMessage) => {
-        observe("headers");
-        resolve({
-          status: res.statusCode ?? 0,
-          header: (name) => {
-            const v = res.headers[name.toLowerCase()];
-            return v === undefined ? null : Array.isArray(v) ? v.join(", ") : v;
-          },
-          body: res,
-          // Events, not `for await`: an async iterator over the response costs a promise and a
-          // microtask per chunk, which shows at thousands of requests a second.
-          text: () =>
-            new Promise<string>((resolveText, rejectText) => {
-              const chunks: Buffer[] = [];
-              res.on("data", (c: Buffer) => {
-                observe("data");
-                chunks.push(c);
-              });
-              res.once("end", () => resolveText(chunks.length === 1 ? chunks[0]!.toString("utf8") : Buffer.concat(chunks).toString("utf8")));
-              res.on("error", rejectText);
-              // A response destroyed before its end (a deadline, a lost hedge) emits neither.
-              res.once("close", () => {
-                if (!res.complete) rejectText(res.errored ?? new Error("the response was cut off"));
-              });
-            }),
+  private route(url: string, accept: string): Route {
+    const key = `${accept} ${url}`;
+    let r = this.routes.get(key);
+    if (r === undefined) {
+      try {
+        const endpoint = parseEndpoint(url);
+        const origin = `${endpoint.secure ? "https" : "http"}://${endpoint.authority}`;
+        let pool = this.pools.get(origin);
+        if (pool === undefined) this.pools.set(origin, (pool = new Http1Pool(endpoint)));
+        const headers = { "content-type": "application/json", accept, ...(this.opts.apiKey ? { authorization: `Bearer ${this.opts.apiKey}` } : {}), ...this.opts.headers };
+        r = { pool, head: requestHeadPrefix(endpoint, headers) };
+      } catch (err) {
+        // A URL or header that cannot be sent is the configuration's fault, the same for every request.
+        const env = this.opts.apiKeyEnv;
+        throw new ProviderError(`cannot send a request to ${url}: ${err instanceof Error ? err.message : String(err)}`, "bad_request", {
+          retryable: false,
+          fatal: true,
+          ...(env && this.opts.apiKey && !/^[\t\x20-\x7e\x80-\xff]*$/.test(this.opts.apiKey) ? { hint: `the API key in ${env} has a line break or control character: set it without one` } : {}),
         });
-      });
-      req.on("error", reject);
-      req.once("socket", (socket) => {
-        // A kept-alive socket is connected already; a new one says so when its handshake is done.
-        if (!socket.connecting) observe("connected");
-        else socket.once(secure ? "secureConnect" : "connect", () => observe("connected"));
-      });
-      // Destroying the request also ends a response being read, so a hung stream is cut off too.
-      cancel.fire = (err) => req.destroy(err);
-      if (cancel.fired) req.destroy(new Error("cancelled"));
-      req.end(payload);
-    });
+      }
+      this.routes.set(key, r);
+    }
+    return r;
+  }
+
+  /** POSTs `payload` on `route`; resolves with the response once its head has arrived. */
+  private post(route: Route, payload: string, cancel: Cancel, observe: Observe): Promise<HttpResponse> {
+    const x = route.pool.request(`${route.head}${Buffer.byteLength(payload)}\r\n\r\n${payload}`, observe);
+    // Aborting closes the connection, so a response being read (a hung stream) is cut off too.
+    cancel.fire = (err) => x.abort(err);
+    if (cancel.fired) x.abort(new Error("cancelled"));
+    return x.response;
+  }
+
+  /** Closes the idle keep-alive connections (they do not keep the process alive meanwhile). */
+  close(): void {
+    for (const pool of this.pools.values()) pool.close();
   }
 
   async complete(req: CompletionRequest, signal?: CancelSignal, observe: Observe = () => {}): Promise<CompletionResult> {
@@ -162,10 +140,10 @@ export class OpenAiCompatibleProvider implements Provider {
     signal?.addEventListener("abort", onAbort, { once: true });
     const t0 = performance.now();
     try {
+      const route = this.route(url, "application/json");
       let res: HttpResponse;
       try {
-        const headers = { "content-type": "application/json", accept: "application/json", ...(this.opts.apiKey ? { authorization: `Bearer ${this.opts.apiKey}` } : {}), ...this.opts.headers };
-        res = await this.post(url, JSON.stringify({ model: req.model, input: req.input }), headers, cancel, () => {});
+        res = await this.post(route, JSON.stringify({ model: req.model, input: req.input }), cancel, () => {});
       } catch (err) {
         throw this.classifyThrown(err, url, signal);
       }
@@ -190,21 +168,11 @@ export class OpenAiCompatibleProvider implements Provider {
     signal: CancelSignal | undefined,
     observe: Observe,
   ): Promise<CompletionResult> {
+    const route = this.route(url, req.stream ? "text/event-stream" : "application/json");
     const t0 = performance.now();
     let res: HttpResponse;
     try {
-      res = await this.post(
-        url,
-        JSON.stringify(body),
-        {
-          "content-type": "application/json",
-          accept: req.stream ? "text/event-stream" : "application/json",
-          ...(this.opts.apiKey ? { authorization: `Bearer ${this.opts.apiKey}` } : {}),
-          ...this.opts.headers,
-        },
-        cancel,
-        observe,
-      );
+      res = await this.post(route, JSON.stringify(body), cancel, observe);
     } catch (err) {
       throw this.classifyThrown(err, url, signal);
     }
