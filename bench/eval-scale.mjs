@@ -7,7 +7,10 @@
 // Fairness: the bare client and eval talk to the same loopback server (in this process, recording
 // nothing, so its heap does not grow with the run), at the same concurrency, with the same requests
 // (non-streamed chat, one per case); the server's CPU during each client's run is printed beside it,
-// and eval's own count of requests sent (hedged copies included) beside the bare client's.
+// and eval's own count of requests sent (hedged copies included) beside the bare client's. The bare
+// client uses node:http; eval sends through llmops's own HTTP/1.1 client, which costs less than half
+// node:http's CPU, so that client alone, reading the same case file, is a second peer: eval's
+// ratio to it is the harness's own cost.
 // Sizes above --eval-max are not evaluated: their two runs are the largest evaluated size's records
 // repeated with fresh case ids (said in the output), so compare and report can be measured there.
 // Usage: npm run bench:eval-scale [-- --sizes 10000,100000,1000000 --eval-max 100000 --equivalence --concurrency 64 --steps eval,compare,report]
@@ -38,6 +41,17 @@ const cli = join(root, "dist", "cli", "index.js");
 const work = mkdtempSync(join(tmpdir(), "llmops-scale-"));
 await build({ absWorkingDir: root, entryPoints: ["test/support/openai-server.ts"], outfile: join(work, "server.mjs"), bundle: true, platform: "node", format: "esm", logLevel: "warning" });
 const { startOpenAiTestServer } = await import(join(work, "server.mjs"));
+// The second peer: llmops's own HTTP/1.1 client alone (what the provider sends through), the same requests.
+await build({
+  absWorkingDir: root,
+  entryPoints: ["bench/http-client-child.ts"],
+  outfile: join(work, "http-client.mjs"),
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  logLevel: "warning",
+  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+});
 if (values.equivalence) {
   for (const name of ["compare-in-memory", "summary-in-memory"]) {
     await build({
@@ -130,10 +144,12 @@ for (const n of sizes) {
     writeFileSync(join(work, "cand.yaml"), suite(cand.baseUrl));
     const bare = await measure(join(root, "bench", "bare-client.mjs"), [base.baseUrl, casesPath, conc]);
     console.log(`${fmt("bare HTTP client", n, bare)}  server CPU ${(bare.serverCpuMs / 1000).toFixed(2)} s  requests ${JSON.parse(bare.stdout).ok}`);
+    const own = await measure(join(work, "http-client.mjs"), ["llmops http1", base.baseUrl, casesPath, conc]);
+    console.log(`${fmt("bare llmops HTTP/1.1", n, own)}  server CPU ${(own.serverCpuMs / 1000).toFixed(2)} s  requests ${JSON.parse(own.stdout).ok}`);
     const ev = await measure(cli, ["eval", join(work, "base.yaml"), "--out", join(dir, "base"), "--no-cache", "--quiet"]);
     const req = JSON.parse(readFileSync(join(dir, "base", "summary.json"), "utf8")).requests;
     console.log(
-      `${fmt("llmops eval", n, ev)}  server CPU ${(ev.serverCpuMs / 1000).toFixed(2)} s  requests ${req.attempts} (+${req.hedges.sent} hedged)  (${(ev.wallMs / bare.wallMs).toFixed(2)}× the bare client's wall, ${(ev.cpuMs / bare.cpuMs).toFixed(2)}× its CPU)`,
+      `${fmt("llmops eval", n, ev)}  server CPU ${(ev.serverCpuMs / 1000).toFixed(2)} s  requests ${req.attempts} (+${req.hedges.sent} hedged)  (${(ev.wallMs / bare.wallMs).toFixed(2)}× the bare client's wall, ${(ev.cpuMs / bare.cpuMs).toFixed(2)}× its CPU; ${(ev.wallMs / own.wallMs).toFixed(2)}× and ${(ev.cpuMs / own.cpuMs).toFixed(2)}× the bare llmops HTTP/1.1 client's)`,
     );
     if (values.equivalence) {
       const ref = await measure(join(work, "summary-in-memory.mjs"), [join(dir, "base")], ["--max-old-space-size=12000"], [0, 1]);
