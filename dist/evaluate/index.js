@@ -68614,6 +68614,7 @@ content-length: `;
 }
 var MAX_HEAD_BYTES = 64 * 1024;
 var MAX_CHUNK_LINE = 4096;
+var MAX_BODY_BYTES = 256 * 1024 * 1024;
 var Response = class {
   status = 0;
   fields = /* @__PURE__ */ new Map();
@@ -68690,6 +68691,8 @@ var Connection = class {
   /** The bytes of a head (or of a chunk-size or trailer line) not yet complete. */
   pending = null;
   remaining = 0;
+  /** Body bytes of the current response so far. */
+  bodyBytes = 0;
   reusable = false;
   res = null;
   resolveHead = null;
@@ -68701,6 +68704,7 @@ var Connection = class {
   send(head, onEvent) {
     const n = ++this.sent;
     this.state = 0 /* Head */;
+    this.bodyBytes = 0;
     this.res = new Response();
     this.onEvent = onEvent;
     const p = new Promise((resolve6, reject) => {
@@ -68760,7 +68764,7 @@ var Connection = class {
           this.deliver(n === buf.length ? buf : buf.subarray(0, n));
           this.remaining -= n;
           buf = buf.subarray(n);
-          if (this.remaining === 0) this.finish(buf);
+          if (this.remaining === 0 && this.res !== null) this.finish(buf);
           return;
         }
         case 2 /* ChunkSize */: {
@@ -68876,6 +68880,10 @@ var Connection = class {
         return false;
       }
       this.remaining = Number(values[0]);
+      if (this.remaining > this.pool.maxBodyBytes) {
+        this.protocolError(`its Content-Length is larger than ${this.pool.maxBodyBytes} bytes`);
+        return false;
+      }
       this.state = this.remaining === 0 ? 7 /* Done */ : 1 /* Length */;
     } else {
       this.state = 6 /* UntilClose */;
@@ -68903,6 +68911,11 @@ var Connection = class {
   }
   deliver(b) {
     if (b.length === 0) return;
+    this.bodyBytes += b.length;
+    if (this.bodyBytes > this.pool.maxBodyBytes) {
+      this.protocolError(`its body is larger than ${this.pool.maxBodyBytes} bytes`);
+      return;
+    }
     this.onEvent?.("data");
     this.res.push(b);
   }
@@ -68921,10 +68934,12 @@ var Http1Pool = class {
   constructor(endpoint, options = {}) {
     this.endpoint = endpoint;
     this.options = options;
+    this.maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
   }
   endpoint;
   options;
   idle = [];
+  maxBodyBytes;
   /**
    * Send `head` (the whole request, head and body) and wait for the response's head; `onEvent`
    * hears "connected" (at once on a kept-alive connection), "headers" and each "data".

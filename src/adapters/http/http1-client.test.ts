@@ -220,6 +220,19 @@ describe("failures", () => {
     expect([(err as Http1Error).code, err.message]).toEqual(["HPE_INVALID_RESPONSE", expect.stringMatching(why)]);
   });
 
+  it("refuses a body larger than the limit, declared or streamed, and closes the connection", async () => {
+    let n = 0;
+    const chunk = (c: string) => `32\r\n${c.repeat(50)}\r\n`;
+    const answers = ["HTTP/1.1 200 OK\r\ncontent-length: 101\r\n\r\n", `HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\n\r\n${chunk("x")}${chunk("y")}${chunk("z")}`];
+    const srv = await rawServer((r) => r.socket.write(answers[n++]!));
+    const pool = new Http1Pool(parseEndpoint(srv.url), { maxBodyBytes: 100 });
+    const declared = await failure(send(pool, srv.url).response);
+    expect(declared.message).toMatch(/Content-Length is larger than 100 bytes/);
+    const streamed = await failure((await send(pool, srv.url).response).text());
+    expect([(streamed as Http1Error).code, streamed.message]).toEqual(["HPE_INVALID_RESPONSE", expect.stringMatching(/body is larger than 100 bytes/)]);
+    expect(srv.connections()).toBe(2);
+  });
+
   it("a connection closed before the head is a hang-up; closed mid-body, a cut-off response", async () => {
     let n = 0;
     const srv = await rawServer((r) => (n++ === 0 ? r.socket.destroy() : r.socket.end("HTTP/1.1 200 OK\r\ncontent-length: 10\r\n\r\nabc")));

@@ -102,6 +102,9 @@ export interface Http1Exchange {
 // is a few hundred bytes, so 64 KiB is generous and still bounds a hostile one.
 const MAX_HEAD_BYTES = 64 * 1024;
 const MAX_CHUNK_LINE = 4096;
+// A completion, an error page or a batch of embeddings is far smaller; a body past this is a
+// server gone wrong, and held whole it would take the harness down with it.
+export const MAX_BODY_BYTES = 256 * 1024 * 1024;
 
 const enum State {
   Head,
@@ -188,6 +191,8 @@ class Connection {
   /** The bytes of a head (or of a chunk-size or trailer line) not yet complete. */
   private pending: Buffer | null = null;
   private remaining = 0;
+  /** Body bytes of the current response so far. */
+  private bodyBytes = 0;
   private reusable = false;
   private res: Response | null = null;
   private resolveHead: ((r: Response) => void) | null = null;
@@ -210,6 +215,7 @@ class Connection {
   send(head: string, onEvent: (e: Http1Event) => void): { n: number; head: Promise<Response> } {
     const n = ++this.sent;
     this.state = State.Head;
+    this.bodyBytes = 0;
     this.res = new Response();
     this.onEvent = onEvent;
     const p = new Promise<Response>((resolve, reject) => {
@@ -275,7 +281,7 @@ class Connection {
           this.deliver(n === buf.length ? buf : buf.subarray(0, n));
           this.remaining -= n;
           buf = buf.subarray(n);
-          if (this.remaining === 0) this.finish(buf);
+          if (this.remaining === 0 && this.res !== null) this.finish(buf);
           return;
         }
         case State.ChunkSize: {
@@ -395,6 +401,10 @@ class Connection {
         return false;
       }
       this.remaining = Number(values[0]);
+      if (this.remaining > this.pool.maxBodyBytes) {
+        this.protocolError(`its Content-Length is larger than ${this.pool.maxBodyBytes} bytes`);
+        return false;
+      }
       this.state = this.remaining === 0 ? State.Done : State.Length;
     } else {
       this.state = State.UntilClose;
@@ -424,6 +434,11 @@ class Connection {
 
   private deliver(b: Buffer): void {
     if (b.length === 0) return;
+    this.bodyBytes += b.length;
+    if (this.bodyBytes > this.pool.maxBodyBytes) {
+      this.protocolError(`its body is larger than ${this.pool.maxBodyBytes} bytes`);
+      return;
+    }
     this.onEvent?.("data");
     this.res!.push(b);
   }
@@ -443,16 +458,21 @@ class Connection {
 export interface Http1PoolOptions {
   /** Certificate authorities trusted for https: (default: Node's, plus NODE_EXTRA_CA_CERTS). */
   ca?: string | Buffer;
+  /** The largest response body read (default MAX_BODY_BYTES); a larger one fails the request. */
+  maxBodyBytes?: number;
 }
 
 /** Keep-alive connections to one endpoint, reused most recent first. */
 export class Http1Pool {
   private readonly idle: Connection[] = [];
+  readonly maxBodyBytes: number;
 
   constructor(
     private readonly endpoint: Http1Endpoint,
     private readonly options: Http1PoolOptions = {},
-  ) {}
+  ) {
+    this.maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
+  }
 
   /**
    * Send `head` (the whole request, head and body) and wait for the response's head; `onEvent`

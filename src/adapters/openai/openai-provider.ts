@@ -1,4 +1,5 @@
-// The `openai-compatible` provider over fetch: /chat/completions and /completions, streaming (for
+// The `openai-compatible` provider over llmops's HTTP/1.1 client: /chat/completions, /completions
+// and /embeddings, streaming (for
 // time to first token) or not. Speaks what vLLM, TGI, Ollama, llama.cpp's server and hosted APIs
 // accept, and classifies every failure so the runner can retry, record or stop.
 import { Http1Pool, parseEndpoint, requestHeadPrefix } from "../http/http1-client.js";
