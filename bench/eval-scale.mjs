@@ -143,7 +143,7 @@ for (const n of sizes) {
     writeFileSync(join(work, "base.yaml"), suite(base.baseUrl));
     writeFileSync(join(work, "cand.yaml"), suite(cand.baseUrl));
     const bare = await measure(join(root, "bench", "bare-client.mjs"), [base.baseUrl, casesPath, conc]);
-    console.log(`${fmt("bare HTTP client", n, bare)}  server CPU ${(bare.serverCpuMs / 1000).toFixed(2)} s  requests ${JSON.parse(bare.stdout).ok}`);
+    console.log(`${fmt("bare node:http client", n, bare)}  server CPU ${(bare.serverCpuMs / 1000).toFixed(2)} s  requests ${JSON.parse(bare.stdout).ok}`);
     const own = await measure(join(work, "http-client.mjs"), ["llmops http1", base.baseUrl, casesPath, conc]);
     console.log(`${fmt("bare llmops HTTP/1.1", n, own)}  server CPU ${(own.serverCpuMs / 1000).toFixed(2)} s  requests ${JSON.parse(own.stdout).ok}`);
     const ev = await measure(cli, ["eval", join(work, "base.yaml"), "--out", join(dir, "base"), "--no-cache", "--quiet"]);

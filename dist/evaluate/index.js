@@ -68704,6 +68704,7 @@ var Connection = class {
   send(head, onEvent) {
     const n = ++this.sent;
     this.state = 0 /* Head */;
+    this.pending = null;
     this.bodyBytes = 0;
     this.res = new Response();
     this.onEvent = onEvent;
@@ -68757,6 +68758,10 @@ var Connection = class {
           const rest = this.readHead(buf);
           if (rest === null) return;
           buf = rest;
+          if (this.state === 7 /* Done */) {
+            this.finish(buf);
+            return;
+          }
           break;
         }
         case 1 /* Length */: {
@@ -68893,7 +68898,6 @@ var Connection = class {
     this.resolveHead = this.rejectHead = null;
     this.onEvent?.("headers");
     resolve6(res);
-    if (this.state === 7 /* Done */) this.finish(Buffer.alloc(0));
     return true;
   }
   /** A CRLF-terminated line from the pending bytes and `b`, or null (kept pending) when incomplete. */

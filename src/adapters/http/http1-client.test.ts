@@ -157,17 +157,24 @@ describe("connection reuse", () => {
   });
 
   it("opens a new connection after Connection: close, after HTTP/1.0, and after bytes past the response", async () => {
-    const answers = ["HTTP/1.1 200 OK\r\nconnection: close\r\ncontent-length: 2\r\n\r\nok", "HTTP/1.0 200 OK\r\ncontent-length: 2\r\n\r\nok", `${ok}junk`, "HTTP/1.0 200 OK\r\nConnection: Keep-Alive\r\ncontent-length: 2\r\n\r\nok", ok];
+    const answers = [
+      "HTTP/1.1 200 OK\r\nconnection: close\r\ncontent-length: 2\r\n\r\nok",
+      "HTTP/1.0 200 OK\r\ncontent-length: 2\r\n\r\nok",
+      `${ok}junk`,
+      "HTTP/1.1 200 OK\r\ncontent-length: 0\r\n\r\njunk",
+      "HTTP/1.0 200 OK\r\nConnection: Keep-Alive\r\ncontent-length: 2\r\n\r\nok",
+      ok,
+    ];
     let i = 0;
     const srv = await rawServer((r) => r.socket.write(answers[i++]!));
     const pool = new Http1Pool(parseEndpoint(srv.url));
     const seen: number[] = [];
     for (let k = 0; k < answers.length; k++) {
-      expect((await text(pool, srv.url)).text).toBe("ok");
+      expect((await text(pool, srv.url)).text).toBe(k === 3 ? "" : "ok");
       seen.push(srv.requests[k]!.conn);
     }
     // 1.0 with keep-alive is reused by the request after it.
-    expect(seen).toEqual([1, 2, 3, 4, 4]);
+    expect(seen).toEqual([1, 2, 3, 4, 5, 5]);
   });
 
   it("does not reuse a connection the server closed while it was idle", async () => {

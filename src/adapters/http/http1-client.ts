@@ -215,6 +215,7 @@ class Connection {
   send(head: string, onEvent: (e: Http1Event) => void): { n: number; head: Promise<Response> } {
     const n = ++this.sent;
     this.state = State.Head;
+    this.pending = null;
     this.bodyBytes = 0;
     this.res = new Response();
     this.onEvent = onEvent;
@@ -274,6 +275,11 @@ class Connection {
           const rest = this.readHead(buf);
           if (rest === null) return;
           buf = rest;
+          // A response without a body (204, 304, a zero length) is complete with its head.
+          if ((this.state as State) === State.Done) {
+            this.finish(buf);
+            return;
+          }
           break;
         }
         case State.Length: {
@@ -414,7 +420,6 @@ class Connection {
     this.resolveHead = this.rejectHead = null;
     this.onEvent?.("headers");
     resolve(res);
-    if (this.state === State.Done) this.finish(Buffer.alloc(0));
     return true;
   }
 
