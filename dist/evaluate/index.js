@@ -68576,7 +68576,7 @@ var Http1Error = class extends Error {
   name = "Http1Error";
 };
 var TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-var FIELD_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+var FIELD_VALUE = /^[\t\x20-\x7e]*$/;
 var OWN_HEADERS = /* @__PURE__ */ new Set(["host", "content-length", "transfer-encoding", "connection", "keep-alive", "upgrade", "te", "trailer", "expect"]);
 function parseEndpoint(url2) {
   const u = new URL(url2);
@@ -68598,7 +68598,7 @@ function requestHeadPrefix(endpoint, headers) {
     const name = rawName.toLowerCase();
     if (!TOKEN.test(name)) throw new ConfigError(`the header name ${JSON.stringify(rawName)} is not an HTTP token`);
     if (OWN_HEADERS.has(name)) throw new ConfigError(`the header ${rawName} is set by the HTTP client and cannot be given`);
-    if (!FIELD_VALUE.test(value)) throw new ConfigError(`the value of the header ${rawName} has a line break or control character, which HTTP forbids`);
+    if (!FIELD_VALUE.test(value)) throw new ConfigError(`the value of the header ${rawName} has a line break, a control character or a character past ASCII, which this client does not send`);
     fields3.set(name, value.trim());
   }
   if (endpoint.userinfo !== void 0 && !fields3.has("authorization")) {
@@ -69031,7 +69031,7 @@ var OpenAiCompatibleProvider = class {
         throw new ProviderError(`cannot send a request to ${url2}: ${err instanceof Error ? err.message : String(err)}`, "bad_request", {
           retryable: false,
           fatal: true,
-          ...env && this.opts.apiKey && !/^[\t\x20-\x7e\x80-\xff]*$/.test(this.opts.apiKey) ? { hint: `the API key in ${env} has a line break or control character: set it without one` } : {}
+          ...env && this.opts.apiKey && !FIELD_VALUE.test(this.opts.apiKey) ? { hint: `the API key in ${env} has a line break, a control character or a character past ASCII: set it without` } : {}
         });
       }
       this.routes.set(key, r);

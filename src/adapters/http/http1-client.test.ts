@@ -297,7 +297,8 @@ describe("the request head", () => {
 
   it.each([
     [{ authorization: "Bearer sk-secret\r\nx-injected: 1" }, /authorization has a line break/],
-    [{ "x-a": "nul\u0000" }, /x-a has a line break or control character/],
+    [{ "x-a": "nul\u0000" }, /x-a has a line break, a control character/],
+    [{ "x-a": "caf\u00e9" }, /x-a has a line break, a control character or a character past ASCII/],
     [{ "bad name": "1" }, /not an HTTP token/],
     [{ "Content-Length": "5" }, /set by the HTTP client/],
     [{ "transfer-encoding": "chunked" }, /set by the HTTP client/],

@@ -48,8 +48,10 @@ export class Http1Error extends Error {
 }
 
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-// Field values: visible ASCII, space, tab and obs-text; no CR, LF, NUL or other controls.
-const FIELD_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+// Field values: visible ASCII, space and tab; no CR, LF, NUL or other controls, and no bytes past
+// ASCII (the head is written as UTF-8, where node:http writes Latin-1: neither is what the other
+// side may assume, so neither is sent).
+export const FIELD_VALUE = /^[\t\x20-\x7e]*$/;
 /** Headers the client owns: the framing and the connection are its business, not the caller's. */
 const OWN_HEADERS = new Set(["host", "content-length", "transfer-encoding", "connection", "keep-alive", "upgrade", "te", "trailer", "expect"]);
 
@@ -81,7 +83,7 @@ export function requestHeadPrefix(endpoint: Http1Endpoint, headers: Record<strin
     const name = rawName.toLowerCase();
     if (!TOKEN.test(name)) throw new ConfigError(`the header name ${JSON.stringify(rawName)} is not an HTTP token`);
     if (OWN_HEADERS.has(name)) throw new ConfigError(`the header ${rawName} is set by the HTTP client and cannot be given`);
-    if (!FIELD_VALUE.test(value)) throw new ConfigError(`the value of the header ${rawName} has a line break or control character, which HTTP forbids`);
+    if (!FIELD_VALUE.test(value)) throw new ConfigError(`the value of the header ${rawName} has a line break, a control character or a character past ASCII, which this client does not send`);
     fields.set(name, value.trim());
   }
   if (endpoint.userinfo !== undefined && !fields.has("authorization")) {

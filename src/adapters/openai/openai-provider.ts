@@ -1,8 +1,8 @@
 // The `openai-compatible` provider over llmops's HTTP/1.1 client: /chat/completions, /completions
-// and /embeddings, streaming (for
-// time to first token) or not. Speaks what vLLM, TGI, Ollama, llama.cpp's server and hosted APIs
-// accept, and classifies every failure so the runner can retry, record or stop.
-import { Http1Pool, parseEndpoint, requestHeadPrefix } from "../http/http1-client.js";
+// and /embeddings, streaming (for time to first token) or not. Speaks what vLLM, TGI, Ollama,
+// llama.cpp's server and hosted APIs accept, and classifies every failure so the runner can retry,
+// record or stop.
+import { FIELD_VALUE, Http1Pool, parseEndpoint, requestHeadPrefix } from "../http/http1-client.js";
 import { DeadlineExceeded } from "../../core/eval/deadlines.js";
 import { ProviderError, type CancelSignal, type CompletionRequest, type CompletionResult, type EmbeddingRequest, type EmbeddingResult, type Provider, type RequestEvent } from "../../core/ports/provider.js";
 import { parseRetryAfter } from "../../core/eval/retry.js";
@@ -86,7 +86,7 @@ export class OpenAiCompatibleProvider implements Provider {
         throw new ProviderError(`cannot send a request to ${url}: ${err instanceof Error ? err.message : String(err)}`, "bad_request", {
           retryable: false,
           fatal: true,
-          ...(env && this.opts.apiKey && !/^[\t\x20-\x7e\x80-\xff]*$/.test(this.opts.apiKey) ? { hint: `the API key in ${env} has a line break or control character: set it without one` } : {}),
+          ...(env && this.opts.apiKey && !FIELD_VALUE.test(this.opts.apiKey) ? { hint: `the API key in ${env} has a line break, a control character or a character past ASCII: set it without` } : {}),
         });
       }
       this.routes.set(key, r);
