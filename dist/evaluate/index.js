@@ -68700,6 +68700,10 @@ var Connection = class {
   onEvent = null;
   /** Counts the requests sent, so an abort meant for an earlier one does not touch a later one. */
   sent = 0;
+  /** The idle time the server's last response allowed (its Keep-Alive timeout), when it said. */
+  keepAliveMs;
+  /** While idle in the pool: when it is too old to reuse (performance.now() ms). */
+  idleUntil = 0;
   /** Send a request on this connection (it must be idle); its number and its response's head. */
   send(head, onEvent) {
     const n = ++this.sent;
@@ -68866,6 +68870,8 @@ var Connection = class {
     res.status = status;
     const connection = (fields3.get("connection") ?? "").toLowerCase();
     this.reusable = m[1] === "1" ? !/(?:^|,)\s*close\s*(?:,|$)/.test(connection) : /(?:^|,)\s*keep-alive\s*(?:,|$)/.test(connection);
+    const hint = /(?:^|[\s,;])timeout\s*=\s*(\d{1,6})/i.exec(fields3.get("keep-alive") ?? "");
+    this.keepAliveMs = hint ? Number(hint[1]) * 1e3 : void 0;
     const te = fields3.get("transfer-encoding");
     const cl = fields3.get("content-length");
     if (status === 204 || status === 304) {
@@ -68939,18 +68945,26 @@ var Http1Pool = class {
     this.endpoint = endpoint;
     this.options = options;
     this.maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
+    this.maxIdleMs = options.maxIdleMs ?? 4e3;
   }
   endpoint;
   options;
   idle = [];
   maxBodyBytes;
+  maxIdleMs;
   /**
    * Send `head` (the whole request, head and body) and wait for the response's head; `onEvent`
    * hears "connected" (at once on a kept-alive connection), "headers" and each "data".
    */
   request(head, onEvent) {
     let conn = this.idle.pop();
-    while (conn !== void 0 && conn.socket.destroyed) conn = this.idle.pop();
+    if (conn !== void 0) {
+      const now = performance.now();
+      while (conn !== void 0 && (conn.socket.destroyed || now > conn.idleUntil)) {
+        conn.socket.destroy();
+        conn = this.idle.pop();
+      }
+    }
     if (conn === void 0) {
       const e = this.endpoint;
       const socket = e.secure ? tls.connect({
@@ -68974,6 +68988,12 @@ var Http1Pool = class {
   }
   /** A connection whose response is complete: kept for the next request, not keeping the process alive. */
   release(conn) {
+    const ttl = conn.keepAliveMs === void 0 ? this.maxIdleMs : Math.min(this.maxIdleMs, conn.keepAliveMs - 1e3);
+    if (ttl <= 0) {
+      conn.socket.destroy();
+      return;
+    }
+    conn.idleUntil = performance.now() + ttl;
     conn.socket.unref();
     this.idle.push(conn);
   }

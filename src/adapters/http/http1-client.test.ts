@@ -178,12 +178,25 @@ describe("connection reuse", () => {
   });
 
   it("does not reuse a connection the server closed while it was idle", async () => {
-    const srv = await rawServer((r) => r.socket.end(ok.replace("OK\r\n", "OK\r\nkeep-alive: timeout=0\r\n")));
+    const srv = await rawServer((r) => r.socket.end(ok));
     const pool = new Http1Pool(parseEndpoint(srv.url));
     expect((await text(pool, srv.url)).text).toBe("ok");
     await new Promise((r) => setTimeout(r, 50));
     expect((await text(pool, srv.url)).text).toBe("ok");
     expect(srv.connections()).toBe(2);
+  });
+
+  it("does not reuse a connection past the server's Keep-Alive timeout less a second, or past its own idle limit", async () => {
+    const srv = await rawServer((r) => r.socket.write(r.body === '"short"' ? ok.replace("OK\r\n", "OK\r\nKeep-Alive: timeout=1, max=100\r\n") : ok));
+    const pool = new Http1Pool(parseEndpoint(srv.url), { maxIdleMs: 200 });
+    expect((await text(pool, srv.url, '"short"')).text).toBe("ok");
+    expect((await text(pool, srv.url)).text).toBe("ok");
+    expect(srv.connections()).toBe(2);
+    expect((await text(pool, srv.url)).text).toBe("ok");
+    expect(srv.connections()).toBe(2);
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await text(pool, srv.url)).text).toBe("ok");
+    expect(srv.connections()).toBe(3);
   });
 
   it("an abort that comes after its response is complete leaves the next request on that connection alone", async () => {

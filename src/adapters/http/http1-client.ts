@@ -202,6 +202,10 @@ class Connection {
   private onEvent: ((e: Http1Event) => void) | null = null;
   /** Counts the requests sent, so an abort meant for an earlier one does not touch a later one. */
   private sent = 0;
+  /** The idle time the server's last response allowed (its Keep-Alive timeout), when it said. */
+  keepAliveMs: number | undefined;
+  /** While idle in the pool: when it is too old to reuse (performance.now() ms). */
+  idleUntil = 0;
 
   constructor(
     readonly socket: net.Socket,
@@ -389,6 +393,9 @@ class Connection {
     res.status = status;
     const connection = (fields.get("connection") ?? "").toLowerCase();
     this.reusable = m[1] === "1" ? !/(?:^|,)\s*close\s*(?:,|$)/.test(connection) : /(?:^|,)\s*keep-alive\s*(?:,|$)/.test(connection);
+    // How long the server keeps an idle connection, where it says (`Keep-Alive: timeout=5`).
+    const hint = /(?:^|[\s,;])timeout\s*=\s*(\d{1,6})/i.exec(fields.get("keep-alive") ?? "");
+    this.keepAliveMs = hint ? Number(hint[1]) * 1000 : undefined;
     const te = fields.get("transfer-encoding");
     const cl = fields.get("content-length");
     if (status === 204 || status === 304) {
@@ -467,18 +474,22 @@ export interface Http1PoolOptions {
   ca?: string | Buffer;
   /** The largest response body read (default MAX_BODY_BYTES); a larger one fails the request. */
   maxBodyBytes?: number;
+  /** The longest a connection waits idle for its next request (default 4 s; less where the server says). */
+  maxIdleMs?: number;
 }
 
 /** Keep-alive connections to one endpoint, reused most recent first. */
 export class Http1Pool {
   private readonly idle: Connection[] = [];
   readonly maxBodyBytes: number;
+  readonly maxIdleMs: number;
 
   constructor(
     private readonly endpoint: Http1Endpoint,
     private readonly options: Http1PoolOptions = {},
   ) {
     this.maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
+    this.maxIdleMs = options.maxIdleMs ?? 4000;
   }
 
   /**
@@ -487,7 +498,13 @@ export class Http1Pool {
    */
   request(head: string, onEvent: (e: Http1Event) => void): Http1Exchange {
     let conn = this.idle.pop();
-    while (conn !== undefined && conn.socket.destroyed) conn = this.idle.pop();
+    if (conn !== undefined) {
+      const now = performance.now();
+      while (conn !== undefined && (conn.socket.destroyed || now > conn.idleUntil)) {
+        conn.socket.destroy();
+        conn = this.idle.pop();
+      }
+    }
     if (conn === undefined) {
       const e = this.endpoint;
       const socket = e.secure
@@ -514,6 +531,15 @@ export class Http1Pool {
 
   /** A connection whose response is complete: kept for the next request, not keeping the process alive. */
   release(conn: Connection): void {
+    // Reused only well inside the server's idle timeout: a request sent as the server closes the
+    // connection fails ("socket hang up") and costs a retry. A second short of what the server
+    // says (as node's agent does), else the pool's own limit, under uvicorn's 5 s default.
+    const ttl = conn.keepAliveMs === undefined ? this.maxIdleMs : Math.min(this.maxIdleMs, conn.keepAliveMs - 1000);
+    if (ttl <= 0) {
+      conn.socket.destroy();
+      return;
+    }
+    conn.idleUntil = performance.now() + ttl;
     conn.socket.unref();
     this.idle.push(conn);
   }
