@@ -68576,6 +68576,9 @@ var Http1Error = class extends Error {
   name = "Http1Error";
 };
 var TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+var TOKEN_CHAR = new Uint8Array(128);
+for (let c = 0; c < 128; c++) TOKEN_CHAR[c] = TOKEN.test(String.fromCharCode(c)) ? 1 : 0;
+var STATUS_LINE = /^HTTP\/1\.([01]) ([1-9]\d\d)(?: [^\r\n]*)?$/;
 var FIELD_VALUE = /^[\t\x20-\x7e]*$/;
 var OWN_HEADERS = /* @__PURE__ */ new Set(["host", "content-length", "transfer-encoding", "connection", "keep-alive", "upgrade", "te", "trailer", "expect"]);
 function parseEndpoint(url2) {
@@ -68837,8 +68840,9 @@ var Connection = class {
   }
   /** Parses a head; false where it failed (the exchange has failed too). */
   parseHead(head) {
-    const lines = head.split("\r\n");
-    const m = /^HTTP\/1\.([01]) ([1-9]\d\d)(?: [^\r\n]*)?$/.exec(lines[0]);
+    let eol = head.indexOf("\r\n");
+    if (eol < 0) eol = head.length;
+    const m = STATUS_LINE.exec(head.slice(0, eol));
     if (!m) {
       this.protocolError("the status line is malformed");
       return false;
@@ -68847,18 +68851,29 @@ var Connection = class {
     const res = this.res;
     const fields3 = res.fields;
     fields3.clear();
-    for (let i = 1; i < lines.length; i++) {
-      const line = lines[i];
-      const colon = line.indexOf(":");
-      const name = colon > 0 ? line.slice(0, colon) : "";
-      if (!TOKEN.test(name)) {
-        this.protocolError(line.startsWith(" ") || line.startsWith("	") ? "a header is folded over lines" : "a header line has no name");
+    for (let pos = eol + 2; pos < head.length; ) {
+      let end = head.indexOf("\r\n", pos);
+      if (end < 0) end = head.length;
+      const colon = head.indexOf(":", pos);
+      let named = colon > pos && colon < end;
+      for (let i = pos; named && i < colon; i++) {
+        const c = head.charCodeAt(i);
+        named = c < 128 && TOKEN_CHAR[c] === 1;
+      }
+      if (!named) {
+        const first = head.charCodeAt(pos);
+        this.protocolError(first === 32 || first === 9 ? "a header is folded over lines" : "a header line has no name");
         return false;
       }
-      const key = name.toLowerCase();
-      const value = line.slice(colon + 1).trim();
+      let from = colon + 1;
+      let to = end;
+      while (from < to && (head.charCodeAt(from) === 32 || head.charCodeAt(from) === 9)) from++;
+      while (to > from && (head.charCodeAt(to - 1) === 32 || head.charCodeAt(to - 1) === 9)) to--;
+      const key = head.slice(pos, colon).toLowerCase();
+      const value = head.slice(from, to);
       const had = fields3.get(key);
       fields3.set(key, had === void 0 ? value : `${had}, ${value}`);
+      pos = end + 2;
     }
     if (status < 200) {
       if (status === 101) {

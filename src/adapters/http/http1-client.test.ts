@@ -137,9 +137,9 @@ describe("framing", () => {
   });
 
   it("joins repeated headers and trims their whitespace", async () => {
-    const srv = await rawServer((r) => r.socket.write("HTTP/1.1 429 Too Many\r\nretry-after:   2 \r\nx-a: 1\r\nX-A: 2\r\ncontent-length: 0\r\n\r\n"));
+    const srv = await rawServer((r) => r.socket.write("HTTP/1.1 429 Too Many\r\nretry-after:   2 \r\nx-a: 1\r\nX-A: 2\r\nx-tab:\t3 \t\r\nx-empty:\r\ncontent-length: 0\r\n\r\n"));
     const res = await send(new Http1Pool(parseEndpoint(srv.url)), srv.url).response;
-    expect([res.status, res.header("retry-after"), res.header("x-a"), res.header("missing")]).toEqual([429, "2", "1, 2", null]);
+    expect([res.status, res.header("retry-after"), res.header("x-a"), res.header("x-tab"), res.header("x-empty"), res.header("missing")]).toEqual([429, "2", "1, 2", "3", "", null]);
   });
 });
 

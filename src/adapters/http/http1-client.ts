@@ -48,6 +48,10 @@ export class Http1Error extends Error {
 }
 
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+/** TOKEN's characters, by char code below 128. */
+const TOKEN_CHAR = new Uint8Array(128);
+for (let c = 0; c < 128; c++) TOKEN_CHAR[c] = TOKEN.test(String.fromCharCode(c)) ? 1 : 0;
+const STATUS_LINE = /^HTTP\/1\.([01]) ([1-9]\d\d)(?: [^\r\n]*)?$/;
 // Field values: visible ASCII, space and tab; no CR, LF, NUL or other controls, and no bytes past
 // ASCII (the head is written as UTF-8, where node:http writes Latin-1: neither is what the other
 // side may assume, so neither is sent).
@@ -359,8 +363,10 @@ class Connection {
 
   /** Parses a head; false where it failed (the exchange has failed too). */
   private parseHead(head: string): boolean {
-    const lines = head.split("\r\n");
-    const m = /^HTTP\/1\.([01]) ([1-9]\d\d)(?: [^\r\n]*)?$/.exec(lines[0]!);
+    // By hand rather than split() and a regular expression a line: this runs once a request.
+    let eol = head.indexOf("\r\n");
+    if (eol < 0) eol = head.length;
+    const m = STATUS_LINE.exec(head.slice(0, eol));
     if (!m) {
       this.protocolError("the status line is malformed");
       return false;
@@ -369,18 +375,29 @@ class Connection {
     const res = this.res!;
     const fields = res.fields;
     fields.clear();
-    for (let i = 1; i < lines.length; i++) {
-      const line = lines[i]!;
-      const colon = line.indexOf(":");
-      const name = colon > 0 ? line.slice(0, colon) : "";
-      if (!TOKEN.test(name)) {
-        this.protocolError(line.startsWith(" ") || line.startsWith("\t") ? "a header is folded over lines" : "a header line has no name");
+    for (let pos = eol + 2; pos < head.length; ) {
+      let end = head.indexOf("\r\n", pos);
+      if (end < 0) end = head.length;
+      const colon = head.indexOf(":", pos);
+      let named = colon > pos && colon < end;
+      for (let i = pos; named && i < colon; i++) {
+        const c = head.charCodeAt(i);
+        named = c < 128 && TOKEN_CHAR[c] === 1;
+      }
+      if (!named) {
+        const first = head.charCodeAt(pos);
+        this.protocolError(first === 32 || first === 9 ? "a header is folded over lines" : "a header line has no name");
         return false;
       }
-      const key = name.toLowerCase();
-      const value = line.slice(colon + 1).trim();
+      let from = colon + 1;
+      let to = end;
+      while (from < to && (head.charCodeAt(from) === 32 || head.charCodeAt(from) === 9)) from++;
+      while (to > from && (head.charCodeAt(to - 1) === 32 || head.charCodeAt(to - 1) === 9)) to--;
+      const key = head.slice(pos, colon).toLowerCase();
+      const value = head.slice(from, to);
       const had = fields.get(key);
       fields.set(key, had === undefined ? value : `${had}, ${value}`);
+      pos = end + 2;
     }
     // 1xx answers are interim (100 Continue, 103 Early Hints): the real head follows.
     if (status < 200) {
