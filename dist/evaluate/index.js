@@ -68584,7 +68584,7 @@ var OWN_HEADERS = /* @__PURE__ */ new Set(["host", "content-length", "transfer-e
 function parseEndpoint(url2) {
   const u = new URL(url2);
   const secure = u.protocol === "https:";
-  if (!secure && u.protocol !== "http:") throw new ConfigError(`${url2}: only http: and https: URLs can be requested`);
+  if (!secure && u.protocol !== "http:") throw new ConfigError(`the scheme ${u.protocol} is not http: or https:`);
   const userinfo = u.username || u.password ? `${decodeURIComponent(u.username)}:${decodeURIComponent(u.password)}` : void 0;
   return {
     secure,

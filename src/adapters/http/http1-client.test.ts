@@ -329,7 +329,7 @@ describe("the request head", () => {
   });
 
   it("refuses a scheme other than http: and https:", () => {
-    expect(() => parseEndpoint("ftp://x/v1")).toThrow(/only http: and https:/);
+    expect(() => parseEndpoint("ftp://x/v1")).toThrow(/the scheme ftp: is not http: or https:/);
   });
 });
 

@@ -63,7 +63,7 @@ const OWN_HEADERS = new Set(["host", "content-length", "transfer-encoding", "con
 export function parseEndpoint(url: string): Http1Endpoint {
   const u = new URL(url);
   const secure = u.protocol === "https:";
-  if (!secure && u.protocol !== "http:") throw new ConfigError(`${url}: only http: and https: URLs can be requested`);
+  if (!secure && u.protocol !== "http:") throw new ConfigError(`the scheme ${u.protocol} is not http: or https:`);
   const userinfo = u.username || u.password ? `${decodeURIComponent(u.username)}:${decodeURIComponent(u.password)}` : undefined;
   return {
     secure,
