@@ -1,6 +1,6 @@
 // Rules of the architecture that a reviewer would otherwise have to remember.
 import { readFileSync, readdirSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { VERSION } from "../src/version.js";
 import { repoRoot } from "./support/cli.js";
@@ -63,10 +63,8 @@ describe("architecture", () => {
     // Or it is an adapter's own part (a transport, a parser): imported only by adapter modules, at
     // least one of which implements a port.
     const adapterFiles = files(join(repoRoot, "src", "adapters"));
-    const importers = (f: string) => {
-      const name = f.split("/").pop()!.replace(/\.ts$/, ".js");
-      return files(join(repoRoot, "src")).filter((g) => g !== f && new RegExp(`from "[./]*(?:[\\w-]+/)*${name.replace(".", "\\.")}"`).test(readFileSync(g, "utf8")));
-    };
+    const importers = (f: string) =>
+      files(join(repoRoot, "src")).filter((g) => [...readFileSync(g, "utf8").matchAll(/from "(\.{1,2}\/[^"]+)\.js"/g)].some((m) => resolve(dirname(g), `${m[1]}.ts`) === f));
     const isPart = (f: string) => {
       const by = importers(f);
       return by.length > 0 && by.every((g) => adapterFiles.includes(g)) && by.some((g) => implementsPort(readFileSync(g, "utf8")));
