@@ -4100,11 +4100,11 @@ var require_util2 = __commonJS({
     var { isUint8Array } = __require("node:util/types");
     var { webidl } = require_webidl();
     var supportedHashes = [];
-    var crypto2;
+    var crypto3;
     try {
-      crypto2 = __require("node:crypto");
+      crypto3 = __require("node:crypto");
       const possibleRelevantHashes = ["sha256", "sha384", "sha512"];
-      supportedHashes = crypto2.getHashes().filter((hash3) => possibleRelevantHashes.includes(hash3));
+      supportedHashes = crypto3.getHashes().filter((hash4) => possibleRelevantHashes.includes(hash4));
     } catch {
     }
     function responseURL(response) {
@@ -4377,7 +4377,7 @@ var require_util2 = __commonJS({
       }
     }
     function bytesMatch(bytes, metadataList) {
-      if (crypto2 === void 0) {
+      if (crypto3 === void 0) {
         return true;
       }
       const parsedMetadata = parseMetadata(metadataList);
@@ -4392,7 +4392,7 @@ var require_util2 = __commonJS({
       for (const item of metadata) {
         const algorithm = item.algo;
         const expectedValue = item.hash;
-        let actualValue = crypto2.createHash(algorithm).update(bytes).digest("base64");
+        let actualValue = crypto3.createHash(algorithm).update(bytes).digest("base64");
         if (actualValue[actualValue.length - 1] === "=") {
           if (actualValue[actualValue.length - 2] === "=") {
             actualValue = actualValue.slice(0, -2);
@@ -5456,8 +5456,8 @@ var require_body = __commonJS({
     var { multipartFormDataParser } = require_formdata_parser();
     var random;
     try {
-      const crypto2 = __require("node:crypto");
-      random = (max) => crypto2.randomInt(0, max);
+      const crypto3 = __require("node:crypto");
+      random = (max) => crypto3.randomInt(0, max);
     } catch {
       random = (max) => Math.floor(Math.random(max));
     }
@@ -17096,13 +17096,13 @@ var require_frame = __commonJS({
     "use strict";
     var { maxUnsigned16Bit } = require_constants5();
     var BUFFER_SIZE = 16386;
-    var crypto2;
+    var crypto3;
     var buffer = null;
     var bufIdx = BUFFER_SIZE;
     try {
-      crypto2 = __require("node:crypto");
+      crypto3 = __require("node:crypto");
     } catch {
-      crypto2 = {
+      crypto3 = {
         // not full compatibility, but minimum.
         randomFillSync: function randomFillSync(buffer2, _offset, _size2) {
           for (let i = 0; i < buffer2.length; ++i) {
@@ -17115,7 +17115,7 @@ var require_frame = __commonJS({
     function generateMask() {
       if (bufIdx === BUFFER_SIZE) {
         bufIdx = 0;
-        crypto2.randomFillSync(buffer ??= Buffer.allocUnsafe(BUFFER_SIZE), 0, BUFFER_SIZE);
+        crypto3.randomFillSync(buffer ??= Buffer.allocUnsafe(BUFFER_SIZE), 0, BUFFER_SIZE);
       }
       return [buffer[bufIdx++], buffer[bufIdx++], buffer[bufIdx++], buffer[bufIdx++]];
     }
@@ -17187,9 +17187,9 @@ var require_connection = __commonJS({
     var { Headers: Headers3, getHeadersList } = require_headers();
     var { getDecodeSplit } = require_util2();
     var { WebsocketFrameSend } = require_frame();
-    var crypto2;
+    var crypto3;
     try {
-      crypto2 = __require("node:crypto");
+      crypto3 = __require("node:crypto");
     } catch {
     }
     function establishWebSocketConnection(url2, protocols, client, ws, onEstablish, options) {
@@ -17209,7 +17209,7 @@ var require_connection = __commonJS({
         const headersList = getHeadersList(new Headers3(options.headers));
         request.headersList = headersList;
       }
-      const keyValue = crypto2.randomBytes(16).toString("base64");
+      const keyValue = crypto3.randomBytes(16).toString("base64");
       request.headersList.append("sec-websocket-key", keyValue);
       request.headersList.append("sec-websocket-version", "13");
       for (const protocol of protocols) {
@@ -17239,7 +17239,7 @@ var require_connection = __commonJS({
             return;
           }
           const secWSAccept = response.headersList.get("Sec-WebSocket-Accept");
-          const digest = crypto2.createHash("sha1").update(keyValue + uid).digest("base64");
+          const digest = crypto3.createHash("sha1").update(keyValue + uid).digest("base64");
           if (secWSAccept !== digest) {
             failWebsocketConnection(ws, "Incorrect hash received in Sec-WebSocket-Accept header.");
             return;
@@ -30765,10 +30765,10 @@ var require_util9 = __commonJS({
     var codegen_1 = require_codegen();
     var code_1 = require_code();
     function toHash(arr) {
-      const hash3 = {};
+      const hash4 = {};
       for (const item of arr)
-        hash3[item] = true;
-      return hash3;
+        hash4[item] = true;
+      return hash4;
     }
     exports.toHash = toHash;
     function alwaysValidSchema(it, schema5) {
@@ -38874,20 +38874,20 @@ var init_xxhash = __esm({
 });
 
 // node_modules/hyparquet/src/bloom.js
-function blockIndex(hash3, numBlocks) {
-  return Number((hash3 >> 32n) * BigInt(numBlocks) >> 32n);
+function blockIndex(hash4, numBlocks) {
+  return Number((hash4 >> 32n) * BigInt(numBlocks) >> 32n);
 }
-function blockMask(hash3) {
+function blockMask(hash4) {
   const m = new Uint32Array(8);
-  const low = Number(hash3 & 0xffffffffn) | 0;
+  const low = Number(hash4 & 0xffffffffn) | 0;
   for (let i = 0; i < 8; i++) {
     m[i] = 1 << (Math.imul(low, SALT[i]) >>> 27);
   }
   return m;
 }
-function sbbfContains(blocks, hash3) {
-  const offset = blockIndex(hash3, blocks.length >> 3) << 3;
-  const m = blockMask(hash3);
+function sbbfContains(blocks, hash4) {
+  const offset = blockIndex(hash4, blocks.length >> 3) << 3;
+  const m = blockMask(hash4);
   for (let i = 0; i < 8; i++) {
     if ((blocks[offset + i] & m[i]) === 0) return false;
   }
@@ -39262,8 +39262,8 @@ function canSkipRowGroup({ rowGroup, physicalColumns, filter, strict = true, blo
     for (const [operator, target2] of Object.entries(condition || {})) {
       if (bloom && element) {
         if (operator === "$eq") {
-          const hash3 = hashParquetValue(target2, element);
-          if (hash3 !== void 0 && !sbbfContains(bloom.blocks, hash3)) return true;
+          const hash4 = hashParquetValue(target2, element);
+          if (hash4 !== void 0 && !sbbfContains(bloom.blocks, hash4)) return true;
         }
         if (operator === "$in" && Array.isArray(target2) && target2.length > 0) {
           let allAbsent = true;
@@ -64292,11 +64292,11 @@ function decideUnchanged(e, baseline, candidate) {
       reason: `unchanged: all ${e.candidateRecords} records were produced by the same requests and returned the same outputs as the baseline`
     };
   }
-  const hash3 = e.sameCases ? sameModelAndPrompt(baseline, candidate) : null;
-  if (hash3 !== null) {
+  const hash4 = e.sameCases ? sameModelAndPrompt(baseline, candidate) : null;
+  if (hash4 !== null) {
     return {
       basis: "model-and-prompt",
-      reason: `unchanged: the same model (sha256 ${hash3.replace(/^sha256:/, "").slice(0, 12)}), prompt, cases, suite and sampling parameters as the baseline`
+      reason: `unchanged: the same model (sha256 ${hash4.replace(/^sha256:/, "").slice(0, 12)}), prompt, cases, suite and sampling parameters as the baseline`
     };
   }
   return null;
@@ -65307,7 +65307,28 @@ function compile2(source, origin, role) {
       hint: "check the tag there: {{ expression }}, {% if \u2026 %}\u2026{% endif %}, {% for \u2026 %}\u2026{% endfor %}"
     });
   }
-  return { role, source, origin, template, required: templateVariables(template.parsed).required };
+  return { role, source, origin, template, required: templateVariables(template.parsed).required, pieces: piecesOf(template) };
+}
+function piecesOf(template) {
+  const pieces = [];
+  for (const node2 of template.parsed.body) {
+    if (node2.type === "StringLiteral" && typeof node2.value === "string") pieces.push(node2.value);
+    else if (node2.type === "Identifier" && typeof node2.value === "string") pieces.push({ name: node2.value });
+    else return void 0;
+  }
+  return pieces;
+}
+function substituted(pieces, vars) {
+  let out = "";
+  for (const piece of pieces) {
+    if (typeof piece === "string") out += piece;
+    else {
+      const v = vars[piece.name];
+      if (typeof v !== "string") return void 0;
+      out += v;
+    }
+  }
+  return out;
 }
 function compilePrompt(spec, where2, origins = []) {
   const origin = (i, suffix) => origins[i] ?? { file: `${where2}${suffix}`, line: 1, col: 1 };
@@ -65321,18 +65342,24 @@ function compilePrompt(spec, where2, origins = []) {
     }
   };
 }
+function describeCase(context) {
+  return context ? `case "${context.caseId}"${context.where ? ` (${context.where})` : ""}` : "the case";
+}
 function renderPart(p, vars, context) {
-  const who = context ? `case "${context.caseId}"${context.where ? ` (${context.where})` : ""}` : "the case";
   for (const name of p.required) {
     if (name in vars) continue;
+    const who = describeCase(context);
     const known = Object.keys(vars);
     throw new ConfigError(`${position(p.source, findVariable(p.source, name), p.origin)}: undefined variable "${name}" in the prompt template for ${who}${didYouMean(name, known)}`, {
       hint: `the case's variables are: ${known.length ? known.join(", ") : "(none)"}; fix the name, add "${name}" to the case's vars, or guard it with {{ ${name} | default('') }}`
     });
   }
+  const fast = p.pieces === void 0 ? void 0 : substituted(p.pieces, vars);
+  if (fast !== void 0) return fast;
   try {
     return p.template.render(vars);
   } catch (err) {
+    const who = describeCase(context);
     const why = err instanceof Error ? err.message : String(err);
     const filter = /^Unknown \w* ?filter: (\w+)/.exec(why) ?? /^Cannot apply filter "(\w+)"/.exec(why);
     const at = filter ? findFilter(p.source, filter[1]) : null;
@@ -65343,9 +65370,10 @@ function renderPart(p, vars, context) {
 }
 
 // src/core/eval/hash.ts
-import { createHash } from "node:crypto";
+import * as crypto2 from "node:crypto";
+var oneShot = crypto2.hash;
 function sha256(data) {
-  return createHash("sha256").update(data).digest("hex");
+  return oneShot !== void 0 ? oneShot("sha256", data, "hex") : crypto2.createHash("sha256").update(data).digest("hex");
 }
 
 // src/core/eval/judge/prompt.ts
@@ -67201,7 +67229,7 @@ function prov(run, ...path) {
   for (const k of path) v = v && typeof v === "object" ? v[k] : void 0;
   return typeof v === "string" && v !== "" ? v : typeof v === "number" || typeof v === "boolean" ? String(v) : null;
 }
-function hash2(h) {
+function hash3(h) {
   return h ? renderCodeSpan(h.slice(0, 12)) : "\u2014";
 }
 function target(run) {
@@ -67221,11 +67249,11 @@ function renderProvenance(model) {
   const table = markdownTable([
     ["", "baseline", "candidate"],
     row("commit", commit),
-    row("suite", (r) => r.suite ? `${escapeMarkdownText(r.suite.name, { maxLength: NAME_MAX2 })} ${hash2(r.suite.hash)}` : "\u2014"),
-    row("dataset hash", (r) => hash2(prov(r, "dataset_hash"))),
-    row("prompt hash", (r) => hash2(prov(r, "prompt_hash"))),
+    row("suite", (r) => r.suite ? `${escapeMarkdownText(r.suite.name, { maxLength: NAME_MAX2 })} ${hash3(r.suite.hash)}` : "\u2014"),
+    row("dataset hash", (r) => hash3(prov(r, "dataset_hash"))),
+    row("prompt hash", (r) => hash3(prov(r, "prompt_hash"))),
     row("target", target),
-    row("results.jsonl sha256", (r) => hash2(r.results_sha256)),
+    row("results.jsonl sha256", (r) => hash3(r.results_sha256)),
     row("cases \xB7 records \xB7 errors", (r) => `${r.counts.cases} \xB7 ${r.counts.records} \xB7 ${r.counts.errors}`)
   ]);
   const methods = c.provenance.methods.map((m) => `- ${escapeMarkdownText(m, { maxLength: 300 })}`).join("\n");
@@ -67509,13 +67537,13 @@ function resultsFileOf(dir, label) {
 async function readEvalRun(dir, label) {
   const resultsFile = resultsFileOf(dir, label);
   const collector = new ResultsCollector(resultsFile);
-  const hash3 = createHash2("sha256");
+  const hash4 = createHash2("sha256");
   let lineNo = 0;
   let rest = "";
   const decoder4 = new StringDecoder("utf8");
   for await (const chunk of createReadStream(resultsFile)) {
     const buf = chunk;
-    hash3.update(buf);
+    hash4.update(buf);
     const text = rest + decoder4.write(buf);
     const parts = text.split("\n");
     rest = parts.pop();
@@ -67529,7 +67557,7 @@ async function readEvalRun(dir, label) {
   if (existsSync2(summaryFile)) summary2 = summaryFormat.parse(readFileSync(summaryFile, "utf8"), summaryFile);
   else warnings2.push(`${summaryFile} is missing: metric types, directions and provenance are unknown (was the run interrupted?)`);
   if (records.length === 0) throw new InputError(`${label} run has no records: ${resultsFile} is empty`);
-  return { dir, resultsSha256: hash3.digest("hex"), records, summary: summary2, superseded, warnings: warnings2 };
+  return { dir, resultsSha256: hash4.digest("hex"), records, summary: summary2, superseded, warnings: warnings2 };
 }
 
 // src/app/fs/line-reader.ts
@@ -68260,7 +68288,7 @@ var Partitions = class {
   }
 };
 function spread(file2, side, parts) {
-  const hash3 = createHash3("sha256");
+  const hash4 = createHash3("sha256");
   const warnings2 = [];
   let lineNo = 0;
   let pending = null;
@@ -68280,13 +68308,13 @@ function spread(file2, side, parts) {
   };
   parts.open(side);
   try {
-    for (const text of readLines(file2, 1 << 16, (bytes) => hash3.update(bytes))) feed(text);
+    for (const text of readLines(file2, 1 << 16, (bytes) => hash4.update(bytes))) feed(text);
     const last = pending;
     if (last) take2(last.text, last.lineNo, true);
   } finally {
     parts.close();
   }
-  return { sha256: hash3.digest("hex"), warnings: warnings2, lines: lineNo };
+  return { sha256: hash4.digest("hex"), warnings: warnings2, lines: lineNo };
 }
 function group2(placed) {
   const byKey = /* @__PURE__ */ new Map();
@@ -69822,8 +69850,8 @@ async function loadSuite(path, cwd, variant, within) {
     contain(dataPath, `${displayFile}:${pos.line}:${pos.col}: cases.file`);
     const read = caseFileReader(dataPath, shown);
     const limit = suite.cases.limit;
-    const { hash: hash3, lines } = await sha256AndLines(dataPath, isPlainJsonl(dataPath));
-    datasetHash = hash3;
+    const { hash: hash4, lines } = await sha256AndLines(dataPath, isPlainJsonl(dataPath));
+    datasetHash = hash4;
     const expected = lines === void 0 ? void 0 : limit === void 0 ? lines : Math.min(lines, limit);
     const source = expected === void 0 || expected > GC_EVERY_CASES ? () => collectingEvery(read(), GC_EVERY_CASES) : read;
     scanned = await scanCases(() => take(source(), limit), expected !== void 0 && expected > 1024 ? expected : void 0);

@@ -4100,11 +4100,11 @@ var require_util2 = __commonJS({
     var { isUint8Array } = __require("node:util/types");
     var { webidl } = require_webidl();
     var supportedHashes = [];
-    var crypto2;
+    var crypto3;
     try {
-      crypto2 = __require("node:crypto");
+      crypto3 = __require("node:crypto");
       const possibleRelevantHashes = ["sha256", "sha384", "sha512"];
-      supportedHashes = crypto2.getHashes().filter((hash2) => possibleRelevantHashes.includes(hash2));
+      supportedHashes = crypto3.getHashes().filter((hash3) => possibleRelevantHashes.includes(hash3));
     } catch {
     }
     function responseURL(response) {
@@ -4377,7 +4377,7 @@ var require_util2 = __commonJS({
       }
     }
     function bytesMatch(bytes, metadataList) {
-      if (crypto2 === void 0) {
+      if (crypto3 === void 0) {
         return true;
       }
       const parsedMetadata = parseMetadata(metadataList);
@@ -4392,7 +4392,7 @@ var require_util2 = __commonJS({
       for (const item of metadata) {
         const algorithm = item.algo;
         const expectedValue = item.hash;
-        let actualValue = crypto2.createHash(algorithm).update(bytes).digest("base64");
+        let actualValue = crypto3.createHash(algorithm).update(bytes).digest("base64");
         if (actualValue[actualValue.length - 1] === "=") {
           if (actualValue[actualValue.length - 2] === "=") {
             actualValue = actualValue.slice(0, -2);
@@ -5456,8 +5456,8 @@ var require_body = __commonJS({
     var { multipartFormDataParser } = require_formdata_parser();
     var random;
     try {
-      const crypto2 = __require("node:crypto");
-      random = (max) => crypto2.randomInt(0, max);
+      const crypto3 = __require("node:crypto");
+      random = (max) => crypto3.randomInt(0, max);
     } catch {
       random = (max) => Math.floor(Math.random(max));
     }
@@ -17096,13 +17096,13 @@ var require_frame = __commonJS({
     "use strict";
     var { maxUnsigned16Bit } = require_constants5();
     var BUFFER_SIZE = 16386;
-    var crypto2;
+    var crypto3;
     var buffer = null;
     var bufIdx = BUFFER_SIZE;
     try {
-      crypto2 = __require("node:crypto");
+      crypto3 = __require("node:crypto");
     } catch {
-      crypto2 = {
+      crypto3 = {
         // not full compatibility, but minimum.
         randomFillSync: function randomFillSync(buffer2, _offset, _size2) {
           for (let i = 0; i < buffer2.length; ++i) {
@@ -17115,7 +17115,7 @@ var require_frame = __commonJS({
     function generateMask() {
       if (bufIdx === BUFFER_SIZE) {
         bufIdx = 0;
-        crypto2.randomFillSync(buffer ??= Buffer.allocUnsafe(BUFFER_SIZE), 0, BUFFER_SIZE);
+        crypto3.randomFillSync(buffer ??= Buffer.allocUnsafe(BUFFER_SIZE), 0, BUFFER_SIZE);
       }
       return [buffer[bufIdx++], buffer[bufIdx++], buffer[bufIdx++], buffer[bufIdx++]];
     }
@@ -17187,9 +17187,9 @@ var require_connection = __commonJS({
     var { Headers: Headers3, getHeadersList } = require_headers();
     var { getDecodeSplit } = require_util2();
     var { WebsocketFrameSend } = require_frame();
-    var crypto2;
+    var crypto3;
     try {
-      crypto2 = __require("node:crypto");
+      crypto3 = __require("node:crypto");
     } catch {
     }
     function establishWebSocketConnection(url2, protocols, client, ws, onEstablish, options) {
@@ -17209,7 +17209,7 @@ var require_connection = __commonJS({
         const headersList = getHeadersList(new Headers3(options.headers));
         request.headersList = headersList;
       }
-      const keyValue = crypto2.randomBytes(16).toString("base64");
+      const keyValue = crypto3.randomBytes(16).toString("base64");
       request.headersList.append("sec-websocket-key", keyValue);
       request.headersList.append("sec-websocket-version", "13");
       for (const protocol of protocols) {
@@ -17239,7 +17239,7 @@ var require_connection = __commonJS({
             return;
           }
           const secWSAccept = response.headersList.get("Sec-WebSocket-Accept");
-          const digest = crypto2.createHash("sha1").update(keyValue + uid).digest("base64");
+          const digest = crypto3.createHash("sha1").update(keyValue + uid).digest("base64");
           if (secWSAccept !== digest) {
             failWebsocketConnection(ws, "Incorrect hash received in Sec-WebSocket-Accept header.");
             return;
@@ -20190,10 +20190,10 @@ var require_util9 = __commonJS({
     var codegen_1 = require_codegen();
     var code_1 = require_code();
     function toHash(arr) {
-      const hash2 = {};
+      const hash3 = {};
       for (const item of arr)
-        hash2[item] = true;
-      return hash2;
+        hash3[item] = true;
+      return hash3;
     }
     exports.toHash = toHash;
     function alwaysValidSchema(it, schema5) {
@@ -35629,20 +35629,20 @@ var init_xxhash = __esm({
 });
 
 // node_modules/hyparquet/src/bloom.js
-function blockIndex(hash2, numBlocks) {
-  return Number((hash2 >> 32n) * BigInt(numBlocks) >> 32n);
+function blockIndex(hash3, numBlocks) {
+  return Number((hash3 >> 32n) * BigInt(numBlocks) >> 32n);
 }
-function blockMask(hash2) {
+function blockMask(hash3) {
   const m = new Uint32Array(8);
-  const low = Number(hash2 & 0xffffffffn) | 0;
+  const low = Number(hash3 & 0xffffffffn) | 0;
   for (let i = 0; i < 8; i++) {
     m[i] = 1 << (Math.imul(low, SALT[i]) >>> 27);
   }
   return m;
 }
-function sbbfContains(blocks, hash2) {
-  const offset = blockIndex(hash2, blocks.length >> 3) << 3;
-  const m = blockMask(hash2);
+function sbbfContains(blocks, hash3) {
+  const offset = blockIndex(hash3, blocks.length >> 3) << 3;
+  const m = blockMask(hash3);
   for (let i = 0; i < 8; i++) {
     if ((blocks[offset + i] & m[i]) === 0) return false;
   }
@@ -36017,8 +36017,8 @@ function canSkipRowGroup({ rowGroup, physicalColumns, filter, strict = true, blo
     for (const [operator, target] of Object.entries(condition || {})) {
       if (bloom && element) {
         if (operator === "$eq") {
-          const hash2 = hashParquetValue(target, element);
-          if (hash2 !== void 0 && !sbbfContains(bloom.blocks, hash2)) return true;
+          const hash3 = hashParquetValue(target, element);
+          if (hash3 !== void 0 && !sbbfContains(bloom.blocks, hash3)) return true;
         }
         if (operator === "$in" && Array.isArray(target) && target.length > 0) {
           let allAbsent = true;
@@ -59664,9 +59664,10 @@ var responseCacheEntryFormat = defineFormat({
 });
 
 // src/core/eval/hash.ts
-import { createHash as createHash2 } from "node:crypto";
+import * as crypto2 from "node:crypto";
+var oneShot = crypto2.hash;
 function sha256(data) {
-  return createHash2("sha256").update(data).digest("hex");
+  return oneShot !== void 0 ? oneShot("sha256", data, "hex") : crypto2.createHash("sha256").update(data).digest("hex");
 }
 
 // src/core/eval/plan.ts
@@ -63408,7 +63409,28 @@ function compile2(source, origin, role) {
       hint: "check the tag there: {{ expression }}, {% if \u2026 %}\u2026{% endif %}, {% for \u2026 %}\u2026{% endfor %}"
     });
   }
-  return { role, source, origin, template, required: templateVariables(template.parsed).required };
+  return { role, source, origin, template, required: templateVariables(template.parsed).required, pieces: piecesOf(template) };
+}
+function piecesOf(template) {
+  const pieces = [];
+  for (const node2 of template.parsed.body) {
+    if (node2.type === "StringLiteral" && typeof node2.value === "string") pieces.push(node2.value);
+    else if (node2.type === "Identifier" && typeof node2.value === "string") pieces.push({ name: node2.value });
+    else return void 0;
+  }
+  return pieces;
+}
+function substituted(pieces, vars) {
+  let out = "";
+  for (const piece of pieces) {
+    if (typeof piece === "string") out += piece;
+    else {
+      const v = vars[piece.name];
+      if (typeof v !== "string") return void 0;
+      out += v;
+    }
+  }
+  return out;
 }
 function compilePrompt(spec, where2, origins = []) {
   const origin = (i, suffix) => origins[i] ?? { file: `${where2}${suffix}`, line: 1, col: 1 };
@@ -63422,18 +63444,24 @@ function compilePrompt(spec, where2, origins = []) {
     }
   };
 }
+function describeCase(context) {
+  return context ? `case "${context.caseId}"${context.where ? ` (${context.where})` : ""}` : "the case";
+}
 function renderPart(p, vars, context) {
-  const who = context ? `case "${context.caseId}"${context.where ? ` (${context.where})` : ""}` : "the case";
   for (const name of p.required) {
     if (name in vars) continue;
+    const who = describeCase(context);
     const known = Object.keys(vars);
     throw new ConfigError(`${position(p.source, findVariable(p.source, name), p.origin)}: undefined variable "${name}" in the prompt template for ${who}${didYouMean(name, known)}`, {
       hint: `the case's variables are: ${known.length ? known.join(", ") : "(none)"}; fix the name, add "${name}" to the case's vars, or guard it with {{ ${name} | default('') }}`
     });
   }
+  const fast = p.pieces === void 0 ? void 0 : substituted(p.pieces, vars);
+  if (fast !== void 0) return fast;
   try {
     return p.template.render(vars);
   } catch (err) {
+    const who = describeCase(context);
     const why = err instanceof Error ? err.message : String(err);
     const filter = /^Unknown \w* ?filter: (\w+)/.exec(why) ?? /^Cannot apply filter "(\w+)"/.exec(why);
     const at = filter ? findFilter(p.source, filter[1]) : null;
@@ -68434,8 +68462,8 @@ async function loadSuite(path, cwd, variant, within) {
     contain(dataPath, `${displayFile}:${pos.line}:${pos.col}: cases.file`);
     const read = caseFileReader(dataPath, shown);
     const limit = suite.cases.limit;
-    const { hash: hash2, lines } = await sha256AndLines(dataPath, isPlainJsonl(dataPath));
-    datasetHash = hash2;
+    const { hash: hash3, lines } = await sha256AndLines(dataPath, isPlainJsonl(dataPath));
+    datasetHash = hash3;
     const expected = lines === void 0 ? void 0 : limit === void 0 ? lines : Math.min(lines, limit);
     const source = expected === void 0 || expected > GC_EVERY_CASES ? () => collectingEvery(read(), GC_EVERY_CASES) : read;
     scanned = await scanCases(() => take(source(), limit), expected !== void 0 && expected > 1024 ? expected : void 0);

@@ -4092,11 +4092,11 @@ var require_util2 = __commonJS({
     var { isUint8Array } = __require("node:util/types");
     var { webidl } = require_webidl();
     var supportedHashes = [];
-    var crypto2;
+    var crypto3;
     try {
-      crypto2 = __require("node:crypto");
+      crypto3 = __require("node:crypto");
       const possibleRelevantHashes = ["sha256", "sha384", "sha512"];
-      supportedHashes = crypto2.getHashes().filter((hash2) => possibleRelevantHashes.includes(hash2));
+      supportedHashes = crypto3.getHashes().filter((hash3) => possibleRelevantHashes.includes(hash3));
     } catch {
     }
     function responseURL(response) {
@@ -4369,7 +4369,7 @@ var require_util2 = __commonJS({
       }
     }
     function bytesMatch(bytes, metadataList) {
-      if (crypto2 === void 0) {
+      if (crypto3 === void 0) {
         return true;
       }
       const parsedMetadata = parseMetadata(metadataList);
@@ -4384,7 +4384,7 @@ var require_util2 = __commonJS({
       for (const item of metadata) {
         const algorithm = item.algo;
         const expectedValue = item.hash;
-        let actualValue = crypto2.createHash(algorithm).update(bytes).digest("base64");
+        let actualValue = crypto3.createHash(algorithm).update(bytes).digest("base64");
         if (actualValue[actualValue.length - 1] === "=") {
           if (actualValue[actualValue.length - 2] === "=") {
             actualValue = actualValue.slice(0, -2);
@@ -5448,8 +5448,8 @@ var require_body = __commonJS({
     var { multipartFormDataParser } = require_formdata_parser();
     var random;
     try {
-      const crypto2 = __require("node:crypto");
-      random = (max) => crypto2.randomInt(0, max);
+      const crypto3 = __require("node:crypto");
+      random = (max) => crypto3.randomInt(0, max);
     } catch {
       random = (max) => Math.floor(Math.random(max));
     }
@@ -17088,13 +17088,13 @@ var require_frame = __commonJS({
     "use strict";
     var { maxUnsigned16Bit } = require_constants5();
     var BUFFER_SIZE = 16386;
-    var crypto2;
+    var crypto3;
     var buffer = null;
     var bufIdx = BUFFER_SIZE;
     try {
-      crypto2 = __require("node:crypto");
+      crypto3 = __require("node:crypto");
     } catch {
-      crypto2 = {
+      crypto3 = {
         // not full compatibility, but minimum.
         randomFillSync: function randomFillSync(buffer2, _offset, _size2) {
           for (let i = 0; i < buffer2.length; ++i) {
@@ -17107,7 +17107,7 @@ var require_frame = __commonJS({
     function generateMask() {
       if (bufIdx === BUFFER_SIZE) {
         bufIdx = 0;
-        crypto2.randomFillSync(buffer ??= Buffer.allocUnsafe(BUFFER_SIZE), 0, BUFFER_SIZE);
+        crypto3.randomFillSync(buffer ??= Buffer.allocUnsafe(BUFFER_SIZE), 0, BUFFER_SIZE);
       }
       return [buffer[bufIdx++], buffer[bufIdx++], buffer[bufIdx++], buffer[bufIdx++]];
     }
@@ -17179,9 +17179,9 @@ var require_connection = __commonJS({
     var { Headers: Headers3, getHeadersList } = require_headers();
     var { getDecodeSplit } = require_util2();
     var { WebsocketFrameSend } = require_frame();
-    var crypto2;
+    var crypto3;
     try {
-      crypto2 = __require("node:crypto");
+      crypto3 = __require("node:crypto");
     } catch {
     }
     function establishWebSocketConnection(url2, protocols, client, ws, onEstablish, options) {
@@ -17201,7 +17201,7 @@ var require_connection = __commonJS({
         const headersList = getHeadersList(new Headers3(options.headers));
         request.headersList = headersList;
       }
-      const keyValue = crypto2.randomBytes(16).toString("base64");
+      const keyValue = crypto3.randomBytes(16).toString("base64");
       request.headersList.append("sec-websocket-key", keyValue);
       request.headersList.append("sec-websocket-version", "13");
       for (const protocol of protocols) {
@@ -17231,7 +17231,7 @@ var require_connection = __commonJS({
             return;
           }
           const secWSAccept = response.headersList.get("Sec-WebSocket-Accept");
-          const digest = crypto2.createHash("sha1").update(keyValue + uid).digest("base64");
+          const digest = crypto3.createHash("sha1").update(keyValue + uid).digest("base64");
           if (secWSAccept !== digest) {
             failWebsocketConnection(ws, "Incorrect hash received in Sec-WebSocket-Accept header.");
             return;
@@ -20182,10 +20182,10 @@ var require_util9 = __commonJS({
     var codegen_1 = require_codegen();
     var code_1 = require_code();
     function toHash(arr) {
-      const hash2 = {};
+      const hash3 = {};
       for (const item of arr)
-        hash2[item] = true;
-      return hash2;
+        hash3[item] = true;
+      return hash3;
     }
     exports.toHash = toHash;
     function alwaysValidSchema(it, schema) {
@@ -27711,20 +27711,20 @@ var SALT = new Uint32Array([
   2667333959,
   1550580529
 ]);
-function blockIndex(hash2, numBlocks) {
-  return Number((hash2 >> 32n) * BigInt(numBlocks) >> 32n);
+function blockIndex(hash3, numBlocks) {
+  return Number((hash3 >> 32n) * BigInt(numBlocks) >> 32n);
 }
-function blockMask(hash2) {
+function blockMask(hash3) {
   const m = new Uint32Array(8);
-  const low = Number(hash2 & 0xffffffffn) | 0;
+  const low = Number(hash3 & 0xffffffffn) | 0;
   for (let i = 0; i < 8; i++) {
     m[i] = 1 << (Math.imul(low, SALT[i]) >>> 27);
   }
   return m;
 }
-function sbbfContains(blocks, hash2) {
-  const offset = blockIndex(hash2, blocks.length >> 3) << 3;
-  const m = blockMask(hash2);
+function sbbfContains(blocks, hash3) {
+  const offset = blockIndex(hash3, blocks.length >> 3) << 3;
+  const m = blockMask(hash3);
   for (let i = 0; i < 8; i++) {
     if ((blocks[offset + i] & m[i]) === 0) return false;
   }
@@ -27953,8 +27953,8 @@ function canSkipRowGroup({ rowGroup, physicalColumns, filter, strict = true, blo
     for (const [operator, target] of Object.entries(condition || {})) {
       if (bloom && element) {
         if (operator === "$eq") {
-          const hash2 = hashParquetValue(target, element);
-          if (hash2 !== void 0 && !sbbfContains(bloom.blocks, hash2)) return true;
+          const hash3 = hashParquetValue(target, element);
+          if (hash3 !== void 0 && !sbbfContains(bloom.blocks, hash3)) return true;
         }
         if (operator === "$in" && Array.isArray(target) && target.length > 0) {
           let allAbsent = true;
@@ -30220,9 +30220,10 @@ function stableStringify(v) {
 }
 
 // src/core/eval/hash.ts
-import { createHash } from "node:crypto";
+import * as crypto2 from "node:crypto";
+var oneShot = crypto2.hash;
 function sha256(data) {
-  return createHash("sha256").update(data).digest("hex");
+  return oneShot !== void 0 ? oneShot("sha256", data, "hex") : crypto2.createHash("sha256").update(data).digest("hex");
 }
 
 // src/core/eval/cases.ts
@@ -30894,7 +30895,7 @@ __export(external_exports, {
   gt: () => _gt,
   gte: () => _gte,
   guid: () => guid2,
-  hash: () => hash,
+  hash: () => hash2,
   hex: () => hex2,
   hostname: () => hostname2,
   httpUrl: () => httpUrl,
@@ -47833,7 +47834,7 @@ __export(schemas_exports2, {
   float64: () => float64,
   function: () => _function,
   guid: () => guid2,
-  hash: () => hash,
+  hash: () => hash2,
   hex: () => hex2,
   hostname: () => hostname2,
   httpUrl: () => httpUrl,
@@ -48533,7 +48534,7 @@ function hex2(_params) {
 function currencyCode2(_params) {
   return _stringFormat(ZodCustomStringFormat, "currency_code", currencyCode, _params);
 }
-function hash(alg, params) {
+function hash2(alg, params) {
   const enc = params?.enc ?? "hex";
   const format = `${alg}_${enc}`;
   const regex = regexes_exports[format];
@@ -51237,12 +51238,12 @@ function diffRecords(b, h) {
     let removed2 = 0;
     let modified = 0;
     let unchanged2 = 0;
-    for (const [id, hash2] of hm) {
+    for (const [id, hash3] of hm) {
       const old = bm.get(id);
       if (old === void 0) {
         added2++;
         note(ex.added, id);
-      } else if (old !== hash2) {
+      } else if (old !== hash3) {
         modified++;
         note(ex.modified, id);
       } else unchanged2++;

@@ -49,3 +49,36 @@ describe("strict templates", () => {
     expect(locateSyntaxError("fine {{ x }}")).toBeNull();
   });
 });
+
+describe("templates of text and bare variables", () => {
+  // Rendered without the engine where every variable is a string; the engine's output is the oracle.
+  const pick = (rng: () => number, from: string) => from[Math.floor(rng() * from.length)]!;
+  const alphabet = "ab {}%#\n\t\"'\\é世🎉<>&-";
+  const engine = (source: string, vars: Record<string, unknown>) => new Template(source).render(vars);
+  let seed = 7;
+  const rng = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+
+  it("give exactly what the engine gives, on 500 random templates and values", () => {
+    for (let k = 0; k < 500; k++) {
+      const names = ["input", "ctx", "q_1"];
+      let source = "";
+      for (let i = 0; i < 1 + Math.floor(rng() * 5); i++) {
+        source += rng() < 0.5 ? `{{${rng() < 0.5 ? " " : ""}${names[Math.floor(rng() * 3)]}${rng() < 0.5 ? " " : ""}}}` : Array.from({ length: Math.floor(rng() * 6) }, () => pick(rng, "ab \n\t\"'é世:")).join("");
+      }
+      const vars = Object.fromEntries(names.map((n) => [n, Array.from({ length: Math.floor(rng() * 8) }, () => pick(rng, alphabet)).join("")]));
+      const prompt = compilePrompt({ kind: "template", template: source }, "t.yaml");
+      expect(prompt.render(vars).text, JSON.stringify({ source, vars })).toBe(engine(source, vars));
+    }
+  });
+
+  it("leave values that are not strings to the engine's formatting", () => {
+    const prompt = compilePrompt({ kind: "template", template: "[{{ input }}]" }, "t.yaml");
+    for (const v of [3, 2.5, true, null, ["a", 1], { k: "v" }]) expect(prompt.render({ input: v }).text).toBe(engine("[{{ input }}]", { input: v }));
+    expect(prompt.render({ input: 3 }).text).toBe("[3]");
+  });
+
+  it("a chat message list renders each message the same way", () => {
+    const prompt = compilePrompt({ kind: "messages", messages: [{ role: "system", content: "Be brief." }, { role: "user", content: "Q: {{ input }}\nA:" }] }, "t.yaml");
+    expect(prompt.render({ input: "2+2" }).messages).toEqual([{ role: "system", content: "Be brief." }, { role: "user", content: "Q: 2+2\nA:" }]);
+  });
+});
