@@ -69072,7 +69072,7 @@ var OpenAiCompatibleProvider = class {
   opts;
   baseUrl;
   // Our own keep-alive HTTP/1.1 client: node:http's costs about twice its CPU a request, and
-  // fetch's about three times node:http's (bench/http-client.mjs), which matters when the harness
+  // fetch's three to five times node:http's (bench/http-client.mjs), which matters when the harness
   // shares two cores with the server it measures.
   pools = /* @__PURE__ */ new Map();
   /** Per endpoint URL and Accept: its connections and its request head, built once. */
@@ -69094,7 +69094,7 @@ var OpenAiCompatibleProvider = class {
         throw new ProviderError(`cannot send a request to ${url2}: ${err instanceof Error ? err.message : String(err)}`, "bad_request", {
           retryable: false,
           fatal: true,
-          ...env && this.opts.apiKey && !FIELD_VALUE.test(this.opts.apiKey) ? { hint: `the API key in ${env} has a line break, a control character or a character past ASCII: set it without` } : {}
+          ...env && this.opts.apiKey && !FIELD_VALUE.test(this.opts.apiKey) ? { hint: `the API key in ${env} has a line break, a control character or a character past ASCII: set it without them` } : {}
         });
       }
       this.routes.set(key, r);
@@ -69103,11 +69103,11 @@ var OpenAiCompatibleProvider = class {
   }
   /** POSTs `payload` on `route`; resolves with the response once its head has arrived. */
   post(route, payload, cancel, observe) {
+    if (cancel.fired) return Promise.reject(new Error("cancelled"));
     const x = route.pool.request(`${route.head}${Buffer.byteLength(payload)}\r
 \r
 ${payload}`, observe);
     cancel.fire = (err) => x.abort(err);
-    if (cancel.fired) x.abort(new Error("cancelled"));
     return x.response;
   }
   /** Closes the idle keep-alive connections (they do not keep the process alive meanwhile). */

@@ -123,7 +123,7 @@ describe("what cannot be sent", () => {
     expect(e).toBeInstanceOf(ProviderError);
     expect([e!.failure, e!.retryable, e!.fatal]).toEqual(["bad_request", false, true]);
     expect(e!.message).toMatch(/authorization has a line break, a control character or a character past ASCII/);
-    expect(e!.hint).toBe("the API key in MODEL_KEY has a line break, a control character or a character past ASCII: set it without");
+    expect(e!.hint).toBe("the API key in MODEL_KEY has a line break, a control character or a character past ASCII: set it without them");
     expect(`${e!.message} ${e!.hint}`).not.toContain("secret");
   });
 

@@ -59,7 +59,7 @@ export function requestBody(req: CompletionRequest): Record<string, unknown> {
 export class OpenAiCompatibleProvider implements Provider {
   readonly baseUrl: string;
   // Our own keep-alive HTTP/1.1 client: node:http's costs about twice its CPU a request, and
-  // fetch's about three times node:http's (bench/http-client.mjs), which matters when the harness
+  // fetch's three to five times node:http's (bench/http-client.mjs), which matters when the harness
   // shares two cores with the server it measures.
   private readonly pools = new Map<string, Http1Pool>();
   /** Per endpoint URL and Accept: its connections and its request head, built once. */
@@ -86,7 +86,7 @@ export class OpenAiCompatibleProvider implements Provider {
         throw new ProviderError(`cannot send a request to ${url}: ${err instanceof Error ? err.message : String(err)}`, "bad_request", {
           retryable: false,
           fatal: true,
-          ...(env && this.opts.apiKey && !FIELD_VALUE.test(this.opts.apiKey) ? { hint: `the API key in ${env} has a line break, a control character or a character past ASCII: set it without` } : {}),
+          ...(env && this.opts.apiKey && !FIELD_VALUE.test(this.opts.apiKey) ? { hint: `the API key in ${env} has a line break, a control character or a character past ASCII: set it without them` } : {}),
         });
       }
       this.routes.set(key, r);
@@ -96,10 +96,11 @@ export class OpenAiCompatibleProvider implements Provider {
 
   /** POSTs `payload` on `route`; resolves with the response once its head has arrived. */
   private post(route: Route, payload: string, cancel: Cancel, observe: Observe): Promise<HttpResponse> {
+    // Cancelled before it was sent (a deadline, the user): nothing goes out.
+    if (cancel.fired) return Promise.reject(new Error("cancelled"));
     const x = route.pool.request(`${route.head}${Buffer.byteLength(payload)}\r\n\r\n${payload}`, observe);
     // Aborting closes the connection, so a response being read (a hung stream) is cut off too.
     cancel.fire = (err) => x.abort(err);
-    if (cancel.fired) x.abort(new Error("cancelled"));
     return x.response;
   }
 
