@@ -59941,10 +59941,11 @@ function planRun(cases, planner, select) {
     return s % shard.count === shard.index - 1 ? Math.floor(s / shard.count) : -1;
   };
   const repeats = planner.repeats;
+  const suiteCases = () => limited < cases.count ? take(cases.stream(), limited) : cases.stream();
   async function* plannedCases() {
     let s = 0;
     let n = 0;
-    for await (const c of limited < cases.count ? take(cases.stream(), limited) : cases.stream()) {
+    for await (const c of suiteCases()) {
       if (ordinalOf(s++) >= 0) {
         n++;
         yield c;
@@ -59973,7 +59974,7 @@ function planRun(cases, planner, select) {
     async *jobs() {
       let s = 0;
       let ordinal = 0;
-      for await (const c of limited < cases.count ? take(cases.stream(), limited) : cases.stream()) {
+      for await (const c of suiteCases()) {
         if (ordinalOf(s++) < 0) continue;
         for (const job of planner.jobsFor(c, ordinal++)) yield job;
       }

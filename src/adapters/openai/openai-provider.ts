@@ -2,7 +2,7 @@
 // and /embeddings, streaming (for time to first token) or not. Speaks what vLLM, TGI, Ollama,
 // llama.cpp's server and hosted APIs accept, and classifies every failure so the runner can retry,
 // record or stop.
-import { FIELD_VALUE, Http1Pool, parseEndpoint, requestHeadPrefix } from "../http/http1-client.js";
+import { FIELD_VALUE, Http1Pool, parseEndpoint, requestHeadPrefix, type Http1Response as HttpResponse } from "../http/http1-client.js";
 import { DeadlineExceeded } from "../../core/eval/deadlines.js";
 import { ProviderError, type CancelSignal, type CompletionRequest, type CompletionResult, type EmbeddingRequest, type EmbeddingResult, type Provider, type RequestEvent } from "../../core/ports/provider.js";
 import { parseRetryAfter } from "../../core/eval/retry.js";
@@ -29,14 +29,6 @@ interface Cancel {
 interface Route {
   pool: Http1Pool;
   head: string;
-}
-
-/** A minimal view of an HTTP response, so parsing does not care which client produced it. */
-interface HttpResponse {
-  status: number;
-  header(name: string): string | null;
-  body: AsyncIterable<Uint8Array>;
-  text(): Promise<string>;
 }
 
 /** The endpoint a request goes to: <base>/chat/completions or <base>/completions. */

@@ -43,11 +43,12 @@ export function planRun(cases: CaseSet, planner: JobPlanner, select: CaseSelecti
     return s % shard.count === shard.index - 1 ? Math.floor(s / shard.count) : -1;
   };
   const repeats = planner.repeats;
+  // Every case (no --limit): the stream itself, without one more generator's promise a case.
+  const suiteCases = (): AsyncIterable<EvalCase> => (limited < cases.count ? take(cases.stream(), limited) : cases.stream());
   async function* plannedCases(): AsyncIterable<EvalCase> {
     let s = 0;
     let n = 0;
-    // Every case (no --limit): the stream itself, without one more generator's promise a case.
-    for await (const c of limited < cases.count ? take(cases.stream(), limited) : cases.stream()) {
+    for await (const c of suiteCases()) {
       if (ordinalOf(s++) >= 0) {
         n++;
         yield c;
@@ -76,7 +77,7 @@ export function planRun(cases: CaseSet, planner: JobPlanner, select: CaseSelecti
     async *jobs() {
       let s = 0;
       let ordinal = 0;
-      for await (const c of limited < cases.count ? take(cases.stream(), limited) : cases.stream()) {
+      for await (const c of suiteCases()) {
         if (ordinalOf(s++) < 0) continue;
         for (const job of planner.jobsFor(c, ordinal++)) yield job;
       }
