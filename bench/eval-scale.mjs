@@ -45,7 +45,8 @@ const cli = join(root, "dist", "cli", "index.js");
 const work = mkdtempSync(join(tmpdir(), "llmops-scale-"));
 await build({ absWorkingDir: root, entryPoints: ["test/support/openai-server.ts"], outfile: join(work, "server.mjs"), bundle: true, platform: "node", format: "esm", logLevel: "warning" });
 const { startOpenAiTestServer } = await import(join(work, "server.mjs"));
-// The second peer: llmops's own HTTP/1.1 client alone (what the provider sends through), the same requests.
+// The two bare peers, one bundle (bench/http-client-child.ts): node:http with keep-alive, and
+// llmops's own HTTP/1.1 client alone (what the provider sends through), the same requests.
 await build({
   absWorkingDir: root,
   entryPoints: ["bench/http-client-child.ts"],
@@ -151,7 +152,7 @@ for (const n of sizes) {
     const ratios = [];
     for (let round = 1; round <= rounds; round++) {
       if (rounds > 1) console.log(`    round ${round} of ${rounds} (load average ${loadavg()[0].toFixed(1)})`);
-      const bare = await measure(join(root, "bench", "bare-client.mjs"), [base.baseUrl, casesPath, conc]);
+      const bare = await measure(join(work, "http-client.mjs"), ["node:http", base.baseUrl, casesPath, conc]);
       console.log(`${fmt("bare node:http client", n, bare)}  server CPU ${(bare.serverCpuMs / 1000).toFixed(2)} s  requests ${JSON.parse(bare.stdout).ok}`);
       const own = await measure(join(work, "http-client.mjs"), ["llmops http1", base.baseUrl, casesPath, conc]);
       console.log(`${fmt("bare llmops HTTP/1.1", n, own)}  server CPU ${(own.serverCpuMs / 1000).toFixed(2)} s  requests ${JSON.parse(own.stdout).ok}`);

@@ -1,6 +1,6 @@
 // One HTTP client of bench/http-client.mjs, in its own process: N chat requests at a concurrency,
-// each answer's JSON parsed. With a case file instead of N (bench/eval-scale.mjs), one request per
-// line, read and parsed as bench/bare-client.mjs does.
+// each answer's JSON parsed. With a case file instead of N (bench/eval-scale.mjs's two bare peers),
+// one request per line, read and parsed, nothing else.
 // Usage (bundled): node child.mjs <client> <base-url> <n | cases.jsonl> <concurrency>
 import { createReadStream } from "node:fs";
 import http from "node:http";
